@@ -1,0 +1,47 @@
+package org.referralbridge.hl7;
+
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.model.v28.message.REF_I12;
+import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
+import ca.uhn.hl7v2.parser.PipeParser;
+import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
+import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+
+/**
+ * Parses HL7 v2 messages of every version from 2.3 to 2.9 into one version's structures (v2.8, HAPI's canonical
+ * model), so that one translator serves all senders. HAPI's field validation is off: real senders' phone numbers
+ * and dates are irregular, and what the mapping needs is checked where it is used. Thread-safe.
+ */
+public final class Hl7Parser {
+
+  public static final String CANONICAL_VERSION = "2.8";
+
+  private final HapiContext context;
+  private final PipeParser parser;
+
+  public Hl7Parser() {
+    context = new DefaultHapiContext(new CanonicalModelClassFactory(CANONICAL_VERSION));
+    context.setValidationContext(ValidationContextFactory.noValidation());
+    context.getParserConfiguration().setIdGenerator(new InMemoryIDGenerator());
+    parser = context.getPipeParser();
+  }
+
+  /** Parses a REF message (I11 or I12, any version) into the v2.8 REF_I12 structure. */
+  public REF_I12 parseReferral(String raw) throws HL7Exception {
+    REF_I12 message = new REF_I12(context.getModelClassFactory());
+    message.setParser(parser);
+    message.parse(normalise(raw));
+    return message;
+  }
+
+  /** Segments end with CR; senders that use LF or CRLF are tolerated. */
+  static String normalise(String raw) {
+    String text = raw.strip();
+    if (text.indexOf('\n') >= 0) {
+      text = text.replace("\r\n", "\r").replace('\n', '\r');
+    }
+    return text;
+  }
+}

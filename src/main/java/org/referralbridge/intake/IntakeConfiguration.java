@@ -1,0 +1,33 @@
+package org.referralbridge.intake;
+
+import org.referralbridge.hl7.Hl7Parser;
+import org.referralbridge.messages.MessageStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Beans the intake routes call: the checks, the acknowledgements, and the one NAK factory. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IntakeProperties.class)
+class IntakeConfiguration {
+
+  @Bean
+  Hl7Parser hl7Parser() {
+    return new Hl7Parser();
+  }
+
+  @Bean
+  ReferralIntake referralIntake(Hl7Parser hl7Parser, IntakeProperties properties) {
+    return new ReferralIntake(hl7Parser, properties.maxMessageChars());
+  }
+
+  @Bean
+  Acknowledgements acknowledgements(IntakeProperties properties) {
+    return new Acknowledgements(properties.receivingApplication(), properties.receivingFacility());
+  }
+
+  @Bean
+  RejectedMessages rejectedMessages(MessageStore messageStore, Acknowledgements acknowledgements) {
+    return new RejectedMessages(messageStore, acknowledgements);
+  }
+}

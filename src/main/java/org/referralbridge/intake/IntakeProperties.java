@@ -1,0 +1,29 @@
+package org.referralbridge.intake;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * HL7 v2 intake over MLLP.
+ *
+ * @param mllp the listener
+ * @param maxMessageChars messages longer than this are refused (AR) and kept
+ * @param receivingApplication MSH-3 of our acknowledgements
+ * @param receivingFacility MSH-4 of our acknowledgements
+ */
+@Validated
+@ConfigurationProperties("bridge.intake")
+public record IntakeProperties(@Valid @NotNull Mllp mllp, @Min(1024) int maxMessageChars,
+    @NotBlank String receivingApplication, @NotBlank String receivingFacility) {
+
+  /**
+   * @param host bind address (127.0.0.1 by default; 0.0.0.0 to accept from the network)
+   * @param port TCP port (2575 by default)
+   */
+  public record Mllp(@NotBlank String host, @Min(1) @Max(65535) int port) {}
+}

@@ -1,0 +1,108 @@
+package org.referralbridge.intake;
+
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.v28.message.REF_I12;
+import ca.uhn.hl7v2.model.v28.segment.PID;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.camel.Body;
+import org.apache.camel.Headers;
+import org.referralbridge.hl7.Hl7Parser;
+import org.referralbridge.hl7.MshHeader;
+import org.referralbridge.intake.IntakeRejection.AckCode;
+import org.referralbridge.pipeline.EnvelopeHeaders;
+import org.referralbridge.translate.RefI12Translator;
+
+/**
+ * The checks a referral must pass before it is acknowledged: an MSH with a sender and a control id, a supported
+ * type, event and version, a structure the parser can read, and the segments a referral cannot do without (PID
+ * with an identifier, RF1 with the referral id, a PRD). A message that passes gets the envelope headers; one that
+ * fails raises an {@link IntakeRejection} that becomes its NAK.
+ */
+public final class ReferralIntake {
+
+  private static final Set<String> EVENTS = Set.of("I12", "I11");
+  private static final Pattern VERSIONS = Pattern.compile("2\\.[3-9](\\.\\d+)?");
+
+  private final Hl7Parser parser;
+  private final int maxMessageChars;
+
+  public ReferralIntake(Hl7Parser parser, int maxMessageChars) {
+    this.parser = parser;
+    this.maxMessageChars = maxMessageChars;
+  }
+
+  /** Checks a message; on success fills the envelope headers. */
+  public void check(@Body String raw, @Headers Map<String, Object> headers) {
+    if (raw == null || raw.isBlank()) {
+      throw new IntakeRejection(AckCode.AR, 100, null, "empty message");
+    }
+    if (raw.length() > maxMessageChars) {
+      throw new IntakeRejection(AckCode.AR, 207, null, "message larger than " + maxMessageChars + " characters");
+    }
+    MshHeader msh = MshHeader.read(raw)
+        .orElseThrow(() -> new IntakeRejection(AckCode.AR, 100, "MSH", "message does not start with an MSH segment"));
+    if (msh.controlId() == null) {
+      throw new IntakeRejection(AckCode.AR, 101, "MSH-10", "message control id missing");
+    }
+    if (msh.sendingApplication() == null && msh.sendingFacility() == null) {
+      throw new IntakeRejection(AckCode.AR, 101, "MSH-3", "sending application and facility missing");
+    }
+    if (msh.version() == null || !VERSIONS.matcher(msh.version()).matches()) {
+      throw new IntakeRejection(AckCode.AR, 203, "MSH-12", "unsupported HL7 version (2.3 to 2.9 accepted)");
+    }
+    if (!"REF".equals(msh.messageCode())) {
+      throw new IntakeRejection(AckCode.AR, 200, "MSH-9", "unsupported message type (REF accepted)");
+    }
+    if (!EVENTS.contains(msh.triggerEvent())) {
+      throw new IntakeRejection(AckCode.AR, 201, "MSH-9", "unsupported event (I12 and I11 accepted)");
+    }
+    REF_I12 message = parse(raw);
+    requireContent(message);
+    RefI12Translator.ReferralIdentity identity = RefI12Translator.identityOf(message);
+    headers.put(EnvelopeHeaders.CHANNEL, "mllp");
+    headers.put(EnvelopeHeaders.FORMAT, EnvelopeHeaders.FORMAT_HL7V2);
+    headers.put(EnvelopeHeaders.SENDER, identity.sender().key());
+    headers.put(EnvelopeHeaders.CONTROL_ID, msh.controlId());
+    headers.put(EnvelopeHeaders.MESSAGE_TYPE, msh.messageCode() + "^" + msh.triggerEvent());
+    headers.put(EnvelopeHeaders.REFERRAL_KEY, identity.key());
+    headers.put(EnvelopeHeaders.RECEIVED_AT, System.currentTimeMillis());
+    headers.put(EnvelopeHeaders.GROUP, identity.key());
+  }
+
+  private REF_I12 parse(String raw) {
+    try {
+      return parser.parseReferral(raw);
+    } catch (HL7Exception e) {
+      int code = e.getErrorCode() == 0 ? 100 : e.getErrorCode();
+      String segment = e.getLocation() == null ? null : e.getLocation().getSegmentName();
+      throw new IntakeRejection(AckCode.AR, code, segment, "message could not be parsed", e);
+    } catch (RuntimeException e) {
+      throw new IntakeRejection(AckCode.AR, 100, null, "message could not be parsed", e);
+    }
+  }
+
+  private static void requireContent(REF_I12 message) {
+    try {
+      PID pid = message.getPID();
+      if (pid.isEmpty()) {
+        throw new IntakeRejection(AckCode.AE, 100, "PID", "PID segment missing");
+      }
+      if (pid.getPatientIdentifierList().length == 0 || pid.getPatientIdentifierList(0).getIDNumber().isEmpty()) {
+        throw new IntakeRejection(AckCode.AE, 101, "PID-3", "patient identifier missing");
+      }
+      if (message.getRF1().isEmpty()) {
+        throw new IntakeRejection(AckCode.AE, 100, "RF1", "RF1 segment missing");
+      }
+      if (message.getRF1().getOriginatingReferralIdentifier().getEntityIdentifier().isEmpty()) {
+        throw new IntakeRejection(AckCode.AE, 101, "RF1-6", "originating referral identifier missing");
+      }
+      if (message.getPROVIDER_CONTACTReps() == 0 || message.getPROVIDER_CONTACT().getPRD().isEmpty()) {
+        throw new IntakeRejection(AckCode.AE, 100, "PRD", "PRD segment missing");
+      }
+    } catch (HL7Exception e) {
+      throw new IntakeRejection(AckCode.AR, 100, null, "message structure could not be read", e);
+    }
+  }
+}

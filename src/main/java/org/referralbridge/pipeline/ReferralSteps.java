@@ -1,0 +1,142 @@
+package org.referralbridge.pipeline;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.hl7v2.HL7Exception;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Headers;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.referralbridge.hl7.Hl7Parser;
+import org.referralbridge.messages.MessageStatus;
+import org.referralbridge.messages.MessageStore;
+import org.referralbridge.store.FhirStore;
+import org.referralbridge.translate.RefI12Translator;
+import org.referralbridge.translate.TranslationException;
+import org.referralbridge.validate.InvalidReferralException;
+import org.referralbridge.validate.ProfileValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of the one pipeline after intake, as the processing route calls them: skip a message already
+ * processed, translate, validate, write, and record the outcome (processed, needs attention, dead-lettered) in the
+ * message store. Logs carry control ids, senders and outcomes only, never content.
+ */
+public class ReferralSteps {
+
+  /** Exchange property holding the message as received, for the message store. */
+  public static final String ORIGINAL = "BridgeOriginal";
+
+  private static final Logger log = LoggerFactory.getLogger(ReferralSteps.class);
+
+  private final Hl7Parser parser;
+  private final RefI12Translator translator;
+  private final ProfileValidator validator;
+  private final FhirStore store;
+  private final MessageStore messages;
+  private final FhirContext fhirContext;
+
+  public ReferralSteps(Hl7Parser parser, RefI12Translator translator, ProfileValidator validator, FhirStore store,
+      MessageStore messages, FhirContext fhirContext) {
+    this.parser = parser;
+    this.translator = translator;
+    this.validator = validator;
+    this.store = store;
+    this.messages = messages;
+    this.fhirContext = fhirContext;
+  }
+
+  /** True for a re-sent copy of a message that was already written (same sender and control id). */
+  public boolean alreadyProcessed(@Headers Map<String, Object> headers) {
+    boolean duplicate = messages.alreadyProcessed(str(headers, EnvelopeHeaders.SENDER),
+        str(headers, EnvelopeHeaders.CONTROL_ID));
+    if (duplicate) {
+      log.info("Message {} from {}: duplicate of a processed message, nothing written",
+          headers.get(EnvelopeHeaders.CONTROL_ID), headers.get(EnvelopeHeaders.SENDER));
+    }
+    return duplicate;
+  }
+
+  /** The envelope's payload as a FHIR transaction Bundle. */
+  public Bundle translate(@Body String payload, @Headers Map<String, Object> headers) {
+    String format = str(headers, EnvelopeHeaders.FORMAT);
+    if (!EnvelopeHeaders.FORMAT_HL7V2.equals(format)) {
+      throw new TranslationException("envelope", "no translator for format " + format, null);
+    }
+    try {
+      return translator.translate(parser.parseReferral(payload), payload, receivedAt(headers));
+    } catch (HL7Exception e) {
+      throw new TranslationException("message", "could not be parsed", e);
+    }
+  }
+
+  /** Validates against the profiles; an invalid Bundle stops here, before anything is written. */
+  public void validate(@Body Bundle bundle) {
+    validator.validate(bundle);
+  }
+
+  /** Writes the transaction; returns the ServiceRequest's id (e.g. "ServiceRequest/12"). */
+  public String write(@Body Bundle bundle) {
+    Bundle response = store.transaction(bundle);
+    return response.getEntry().stream()
+        .map(e -> e.getResponse().getLocation())
+        .filter(location -> location != null && location.startsWith("ServiceRequest/"))
+        .map(location -> location.replaceFirst("/_history/.*", ""))
+        .findFirst().orElse(null);
+  }
+
+  public void processed(@Body String serviceRequest, @ExchangeProperty(ORIGINAL) String original,
+      @Headers Map<String, Object> headers) {
+    messages.record(inbound(headers), MessageStatus.PROCESSED, original, null, null, serviceRequest);
+    log.info("Message {} from {}: processed, {}", headers.get(EnvelopeHeaders.CONTROL_ID),
+        headers.get(EnvelopeHeaders.SENDER), serviceRequest);
+  }
+
+  /** A referral that cannot be written as it is: kept with the reason, for a person to resolve. */
+  public void needsAttention(@ExchangeProperty(ORIGINAL) String original, @Headers Map<String, Object> headers,
+      @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+    String outcome = null;
+    if (cause instanceof InvalidReferralException invalid) {
+      OperationOutcome issues = invalid.outcome();
+      outcome = fhirContext.newJsonParser().encodeResourceToString(issues);
+    }
+    messages.record(inbound(headers), MessageStatus.NEEDS_ATTENTION, original, cause.getMessage(), outcome, null);
+    log.warn("Message {} from {}: needs attention ({})", headers.get(EnvelopeHeaders.CONTROL_ID),
+        headers.get(EnvelopeHeaders.SENDER), cause.getMessage());
+  }
+
+  /** Every retry failed: the message goes to the dead-letter queue; its row says so and why. */
+  public void deadLettered(@Body String original, @Headers Map<String, Object> headers,
+      @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+    String reason = cause == null ? "unknown" : cause.getClass().getSimpleName();
+    try {
+      messages.record(inbound(headers), MessageStatus.DEAD_LETTERED, original, reason, null, null);
+    } finally {
+      log.error("Message {} from {}: dead-lettered after retries ({})", headers.get(EnvelopeHeaders.CONTROL_ID),
+          headers.get(EnvelopeHeaders.SENDER), reason);
+    }
+  }
+
+  private static MessageStore.Inbound inbound(Map<String, Object> headers) {
+    return new MessageStore.Inbound(str(headers, EnvelopeHeaders.CHANNEL), str(headers, EnvelopeHeaders.SENDER),
+        str(headers, EnvelopeHeaders.CONTROL_ID), str(headers, EnvelopeHeaders.MESSAGE_TYPE),
+        str(headers, EnvelopeHeaders.REFERRAL_KEY), receivedAt(headers));
+  }
+
+  private static Instant receivedAt(Map<String, Object> headers) {
+    Object value = headers.get(EnvelopeHeaders.RECEIVED_AT);
+    if (value instanceof Number n) {
+      return Instant.ofEpochMilli(n.longValue());
+    }
+    return value == null ? Instant.now() : Instant.ofEpochMilli(Long.parseLong(value.toString()));
+  }
+
+  private static String str(Map<String, Object> headers, String name) {
+    Object value = headers.get(name);
+    return value == null ? null : value.toString();
+  }
+}

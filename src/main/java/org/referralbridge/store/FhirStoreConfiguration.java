@@ -1,0 +1,47 @@
+package org.referralbridge.store;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Meta;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Chooses the FHIR store: an external server when a base URL is set, else the embedded JPA server in-process. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FhirStoreProperties.class)
+class FhirStoreConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(FhirStoreConfiguration.class);
+
+  @Bean
+  FhirStore fhirStore(FhirStoreProperties properties, FhirContext fhirContext,
+      ObjectProvider<IFhirSystemDao<Bundle, Meta>> embeddedSystemDao) {
+    FhirStore store;
+    if (properties.baseUrl() != null && !properties.baseUrl().toString().isBlank()) {
+      store = new RestFhirStore(fhirContext, properties.baseUrl().toString(), properties.connectTimeout(),
+          properties.readTimeout());
+    } else {
+      IFhirSystemDao<Bundle, Meta> dao = embeddedSystemDao.getIfAvailable();
+      if (dao == null) {
+        throw new IllegalStateException(
+            "No FHIR store: set bridge.fhir-store.base-url, or bridge.fhir-server.enabled=true for the embedded one");
+      }
+      store = new EmbeddedFhirStore(dao);
+    }
+    log.info("FHIR store: {}", store.describe());
+    return store;
+  }
+
+  /** Without the embedded server there is no HAPI FhirContext bean: the pipeline needs one of its own. */
+  @Bean
+  @ConditionalOnProperty(name = "bridge.fhir-server.enabled", havingValue = "false")
+  FhirContext fhirContext() {
+    return FhirContext.forR4Cached();
+  }
+}

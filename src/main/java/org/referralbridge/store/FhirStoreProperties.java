@@ -1,0 +1,17 @@
+package org.referralbridge.store;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where referrals are written.
+ *
+ * @param baseUrl an external FHIR R4 server's base URL; empty for the embedded JPA server, called in-process
+ * @param connectTimeout connect timeout towards an external server
+ * @param readTimeout read timeout towards an external server
+ */
+@ConfigurationProperties("bridge.fhir-store")
+public record FhirStoreProperties(URI baseUrl, @DefaultValue("5s") Duration connectTimeout,
+    @DefaultValue("30s") Duration readTimeout) {}

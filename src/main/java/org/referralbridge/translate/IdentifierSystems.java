@@ -1,0 +1,118 @@
+package org.referralbridge.translate;
+
+import static org.referralbridge.translate.V2Types.text;
+
+import ca.uhn.hl7v2.model.v28.datatype.CX;
+import ca.uhn.hl7v2.model.v28.datatype.EI;
+import ca.uhn.hl7v2.model.v28.datatype.HD;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Period;
+
+/**
+ * Identifier systems: v2 assigning authorities (HD) become URIs (an OID as {@code urn:oid:}, a URI as itself, a
+ * local namespace under this installation's base), and ids that only the sender can qualify (referral ids,
+ * per-referral parts) are placed under {@code <base>/sender/<application>/<facility>/...}.
+ */
+final class IdentifierSystems {
+
+  private static final String OID = "[0-2](\\.(0|[1-9]\\d*))+";
+  private final String base;
+
+  IdentifierSystems(String base) {
+    this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+
+  /** The system for an assigning authority, or null when the HD is empty. */
+  String forAuthority(HD hd) {
+    if (V2Types.isEmpty(hd)) {
+      return null;
+    }
+    return forAuthority(text(hd.getNamespaceID()), text(hd.getUniversalID()), text(hd.getUniversalIDType()));
+  }
+
+  String forAuthority(String namespace, String universalId, String universalIdType) {
+    if (universalId != null) {
+      String type = universalIdType == null ? "" : universalIdType.toUpperCase(Locale.ROOT);
+      if (universalId.matches(OID) && (type.isEmpty() || type.equals("ISO"))) {
+        return "urn:oid:" + universalId;
+      }
+      if (type.equals("URI") || type.equals("URL") || universalId.startsWith("http")) {
+        return universalId;
+      }
+    }
+    if (namespace != null) {
+      if ("NPI".equalsIgnoreCase(namespace)) {
+        return CodeSystems.NPI;
+      }
+      if ("USSSA".equalsIgnoreCase(namespace) || "SSA".equalsIgnoreCase(namespace)) {
+        return CodeSystems.SSN;
+      }
+      return base + "/aa/" + slug(namespace);
+    }
+    return universalId == null ? null : base + "/aa/" + slug(universalId);
+  }
+
+  /** CX → Identifier; a CX without an authority is qualified by the sending facility. */
+  Identifier identifier(CX cx, Sender sender) {
+    String value = text(cx.getIDNumber());
+    if (value == null) {
+      return null;
+    }
+    String system = forAuthority(cx.getAssigningAuthority());
+    String typeCode = text(cx.getIdentifierTypeCode());
+    if ("NPI".equalsIgnoreCase(typeCode)) {
+      system = CodeSystems.NPI;
+    }
+    if (system == null) {
+      system = forAuthority(sender.facility().isEmpty() ? sender.application() : sender.facility(), null, null);
+    }
+    Identifier identifier = new Identifier().setSystem(system).setValue(value);
+    if (typeCode != null) {
+      identifier.setType(new CodeableConcept().addCoding(
+          new org.hl7.fhir.r4.model.Coding(CodeSystems.V2_IDENTIFIER_TYPE, typeCode, null)));
+    }
+    Period period = new Period();
+    if (text(cx.getEffectiveDate()) != null) {
+      period.setStartElement(new org.hl7.fhir.r4.model.DateTimeType(V2Types.date(cx.getEffectiveDate()).getValueAsString()));
+    }
+    if (text(cx.getExpirationDate()) != null) {
+      period.setEndElement(new org.hl7.fhir.r4.model.DateTimeType(V2Types.date(cx.getExpirationDate()).getValueAsString()));
+    }
+    if (!period.isEmpty()) {
+      identifier.setPeriod(period);
+    }
+    return identifier;
+  }
+
+  /** EI (e.g. RF1-6) → Identifier: a universal id names its own system, otherwise the sender qualifies it. */
+  Identifier entityIdentifier(EI ei, Sender sender, String kind) {
+    String value = text(ei.getEntityIdentifier());
+    if (value == null) {
+      return null;
+    }
+    String universalId = text(ei.getUniversalID());
+    String system = universalId == null ? null : forAuthority(null, universalId, text(ei.getUniversalIDType()));
+    if (system == null) {
+      system = senderSystem(sender, kind);
+    }
+    return new Identifier().setSystem(system).setValue(value);
+  }
+
+  /** A system for ids only meaningful within one sender, e.g. {@code <base>/sender/APP/FAC/referral-id}. */
+  String senderSystem(Sender sender, String kind) {
+    return base + "/sender/" + sender.path() + "/" + kind;
+  }
+
+  /** A system minted by this installation, e.g. {@code <base>/practitioner-role}. */
+  String local(String kind) {
+    return base + "/" + kind;
+  }
+
+  static String slug(String value) {
+    return URLEncoder.encode(value == null ? "" : value.trim(), StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

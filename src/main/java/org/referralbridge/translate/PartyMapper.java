@@ -1,0 +1,229 @@
+package org.referralbridge.translate;
+
+import static org.referralbridge.translate.V2Types.text;
+
+import ca.uhn.hl7v2.model.v28.datatype.CWE;
+import ca.uhn.hl7v2.model.v28.datatype.HD;
+import ca.uhn.hl7v2.model.v28.datatype.PLN;
+import ca.uhn.hl7v2.model.v28.datatype.XON;
+import ca.uhn.hl7v2.model.v28.group.REF_I12_PROVIDER_CONTACT;
+import ca.uhn.hl7v2.model.v28.segment.CTD;
+import ca.uhn.hl7v2.model.v28.segment.PID;
+import ca.uhn.hl7v2.model.v28.segment.PRD;
+import ca.uhn.hl7v2.HL7Exception;
+import java.util.List;
+import java.util.Locale;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
+
+/** PID → Patient; PRD (+ CTD) → Practitioner, PractitionerRole and Organization. */
+final class PartyMapper {
+
+  private PartyMapper() {}
+
+  static Reference patient(PID pid, Translation t) {
+    Patient patient = new Patient();
+    patient.getMeta().addProfile(Profiles.CLINIC_PATIENT);
+    for (var cx : pid.getPatientIdentifierList()) {
+      Identifier identifier = t.systems.identifier(cx, t.sender);
+      if (identifier != null) {
+        patient.addIdentifier(identifier);
+      }
+    }
+    patient.getName().addAll(V2Types.mapAll(pid.getPatientName(), V2Types::name));
+    patient.setBirthDateElement(Fields.date("PID-7", pid.getDateTimeOfBirth()));
+    String sex = text(pid.getAdministrativeSex().getIdentifier());
+    if (sex != null) {
+      patient.setGender(switch (sex.toUpperCase(Locale.ROOT)) {
+        case "F" -> AdministrativeGender.FEMALE;
+        case "M" -> AdministrativeGender.MALE;
+        case "O", "A", "X" -> AdministrativeGender.OTHER;
+        default -> AdministrativeGender.UNKNOWN;
+      });
+    }
+    patient.getAddress().addAll(V2Types.mapAll(pid.getPatientAddress(), V2Types::address));
+    patient.getTelecom().addAll(V2Types.mapAll(pid.getPhoneNumberHome(), V2Types::contact));
+    for (ContactPoint work : V2Types.mapAll(pid.getPhoneNumberBusiness(), V2Types::contact)) {
+      if (!work.hasUse()) {
+        work.setUse(ContactPoint.ContactPointUse.WORK);
+      }
+      patient.addTelecom(work);
+    }
+    CodeableConcept language = V2Types.concept(pid.getPrimaryLanguage());
+    if (language != null) {
+      patient.addCommunication().setLanguage(language).setPreferred(true);
+    }
+    String deceased = text(pid.getPatientDeathIndicator());
+    if (text(pid.getPatientDeathDateAndTime()) != null) {
+      patient.setDeceased(Fields.dateTime("PID-29", pid.getPatientDeathDateAndTime(), t));
+    } else if ("Y".equalsIgnoreCase(deceased)) {
+      patient.setDeceased(new org.hl7.fhir.r4.model.BooleanType(true));
+    }
+    return t.add(patient, "Patient", matchingIdentifier(patient.getIdentifier()));
+  }
+
+  /** The identifier a Patient is matched on: the first medical record number, else the first identifier. */
+  private static Identifier matchingIdentifier(List<Identifier> identifiers) {
+    for (Identifier identifier : identifiers) {
+      if (identifier.getType().getCoding().stream().anyMatch(c -> "MR".equals(c.getCode()))) {
+        return identifier;
+      }
+    }
+    return identifiers.isEmpty() ? null : identifiers.get(0);
+  }
+
+  /** The role code of a PRD (PRD-1, table 0286), upper-cased, e.g. "RP" or "RT". */
+  static String role(PRD prd) {
+    CWE[] roles = prd.getProviderRole();
+    String code = roles.length == 0 ? null : text(roles[0].getIdentifier());
+    return code == null ? "" : code.toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * One provider group (PRD and its CTDs) as a PractitionerRole (with its Practitioner and Organization), or as
+   * just an Organization when the PRD names no person. {@code defaultOrganization} is used when the PRD names no
+   * organisation either (null: none).
+   */
+  static Reference provider(REF_I12_PROVIDER_CONTACT group, int index, Reference defaultOrganization,
+      Translation t) throws HL7Exception {
+    PRD prd = group.getPRD();
+    String role = role(prd);
+    Reference organization = organization(prd, t);
+    if (organization == null) {
+      organization = defaultOrganization;
+    }
+    List<CTD> contacts = group.getCTDAll();
+    if (organization != null && !contacts.isEmpty()) {
+      addContacts(t, organization, contacts);
+    }
+    if (V2Types.isEmpty(prd.getProviderName().length == 0 ? null : prd.getProviderName(0))) {
+      return organization;
+    }
+    Practitioner practitioner = new Practitioner();
+    for (PLN pln : prd.getProviderIdentifiers()) {
+      Identifier identifier = providerIdentifier(pln, t);
+      if (identifier != null) {
+        practitioner.addIdentifier(identifier);
+      }
+    }
+    practitioner.getName().addAll(V2Types.mapAll(prd.getProviderName(), V2Types::name));
+    practitioner.getAddress().addAll(V2Types.mapAll(prd.getProviderAddress(), V2Types::address));
+    practitioner.getTelecom().addAll(V2Types.mapAll(prd.getProviderCommunicationInformation(), V2Types::contact));
+    Identifier practitionerId = practitioner.hasIdentifier()
+        ? practitioner.getIdentifierFirstRep()
+        : t.partIdentifier("PRD/" + index);
+    if (!practitioner.hasIdentifier()) {
+      practitioner.addIdentifier(practitionerId);
+    }
+    Reference practitionerRef = t.add(practitioner, "Practitioner/" + practitionerId.getSystem() + "|"
+        + practitionerId.getValue(), practitionerId);
+
+    PractitionerRole practitionerRole = new PractitionerRole();
+    String organizationKey = organization == null ? "-" : organization.getReference();
+    Identifier roleId = new Identifier().setSystem(t.systems.local("practitioner-role"))
+        .setValue(practitionerId.getValue() + "@" + organizationKey.replace("urn:uuid:", "") + "/" + role);
+    practitionerRole.addIdentifier(roleId);
+    practitionerRole.setActive(true);
+    practitionerRole.setPractitioner(practitionerRef);
+    if (organization != null) {
+      practitionerRole.setOrganization(organization);
+    }
+    Coding roleCoding = V2Types.tableCoding(prd.getProviderRole().length == 0 ? null : prd.getProviderRole(0),
+        "0286");
+    if (roleCoding != null) {
+      practitionerRole.addCode(new CodeableConcept().addCoding(roleCoding));
+    }
+    practitionerRole.getTelecom().addAll(V2Types.mapAll(prd.getProviderCommunicationInformation(),
+        V2Types::contact));
+    return t.add(practitionerRole, "PractitionerRole/" + roleId.getValue(), roleId);
+  }
+
+  private static Identifier providerIdentifier(PLN pln, Translation t) {
+    String value = text(pln.getIDNumber());
+    if (value == null) {
+      return null;
+    }
+    String type = text(pln.getTypeOfIDNumber().getIdentifier());
+    String system = type == null ? t.systems.senderSystem(t.sender, "provider-id")
+        : "NPI".equalsIgnoreCase(type) ? CodeSystems.NPI
+        : t.systems.local("provider-id/" + IdentifierSystems.slug(type));
+    Identifier identifier = new Identifier().setSystem(system).setValue(value);
+    if (type != null) {
+      identifier.setType(new CodeableConcept().addCoding(new Coding(CodeSystems.V2_IDENTIFIER_TYPE,
+          type.toUpperCase(Locale.ROOT), null)));
+    }
+    return identifier;
+  }
+
+  /** The provider's organisation from PRD-10 (v2.7+), else the facility of PRD-4; null if neither is given. */
+  private static Reference organization(PRD prd, Translation t) {
+    XON xon = prd.getProviderOrganizationNameAndIdentifier();
+    if (!V2Types.isEmpty(xon)) {
+      Organization organization = new Organization();
+      organization.setName(text(xon.getOrganizationName()));
+      String id = text(xon.getOrganizationIdentifier()) != null ? text(xon.getOrganizationIdentifier())
+          : text(xon.getIDNumber());
+      if (id != null) {
+        String system = t.systems.forAuthority(xon.getAssigningAuthority());
+        organization.addIdentifier(new Identifier()
+            .setSystem(system != null ? system : t.systems.senderSystem(t.sender, "organization"))
+            .setValue(id));
+      }
+      organization.getAddress().addAll(V2Types.mapAll(prd.getProviderOrganizationAddress(), V2Types::address));
+      organization.getTelecom().addAll(V2Types.mapAll(prd.getProviderOrganizationCommunicationInformation(),
+          V2Types::contact));
+      return addOrganization(organization, t);
+    }
+    HD facility = prd.getProviderLocation().getFacility();
+    String name = text(facility.getNamespaceID());
+    if (name == null) {
+      return null;
+    }
+    return facilityOrganization(name, t);
+  }
+
+  /** An Organization known only by a facility namespace id (PRD-4.4, MSH-4). */
+  static Reference facilityOrganization(String facility, Translation t) {
+    Organization organization = new Organization().setName(facility);
+    organization.addIdentifier(new Identifier().setSystem(t.systems.local("facility")).setValue(facility));
+    return addOrganization(organization, t);
+  }
+
+  static Reference addOrganization(Organization organization, Translation t) {
+    if (!organization.hasIdentifier()) {
+      organization.addIdentifier(new Identifier().setSystem(t.systems.senderSystem(t.sender, "organization-name"))
+          .setValue(organization.getName()));
+    }
+    organization.setActive(true);
+    Identifier id = organization.getIdentifierFirstRep();
+    return t.add(organization, "Organization/" + id.getSystem() + "|" + id.getValue(), id);
+  }
+
+  private static void addContacts(Translation t, Reference organizationRef, List<CTD> contacts) {
+    Organization organization = (Organization) t.bundle().getEntry().stream()
+        .filter(e -> e.getFullUrl().equals(organizationRef.getReference()))
+        .findFirst().orElseThrow().getResource();
+    for (CTD ctd : contacts) {
+      Organization.OrganizationContactComponent contact = organization.addContact();
+      CWE[] roles = ctd.getContactRole();
+      if (roles.length > 0) {
+        contact.setPurpose(V2Types.concept(roles[0]));
+      }
+      if (ctd.getContactName().length > 0) {
+        contact.setName(V2Types.name(ctd.getContactName(0)));
+      }
+      if (ctd.getContactAddress().length > 0) {
+        contact.setAddress(V2Types.address(ctd.getContactAddress(0)));
+      }
+      contact.getTelecom().addAll(V2Types.mapAll(ctd.getContactCommunicationInformation(), V2Types::contact));
+    }
+  }
+}

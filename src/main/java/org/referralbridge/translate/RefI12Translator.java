@@ -1,0 +1,324 @@
+package org.referralbridge.translate;
+
+import static org.referralbridge.translate.V2Types.text;
+
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.v28.datatype.CWE;
+import ca.uhn.hl7v2.model.v28.datatype.EI;
+import ca.uhn.hl7v2.model.v28.group.REF_I12_OBSERVATION;
+import ca.uhn.hl7v2.model.v28.group.REF_I12_PROVIDER_CONTACT;
+import ca.uhn.hl7v2.model.v28.group.REF_I12_RESULTS_NOTES;
+import ca.uhn.hl7v2.model.v28.message.REF_I12;
+import ca.uhn.hl7v2.model.v28.segment.AUT;
+import ca.uhn.hl7v2.model.v28.segment.MSH;
+import ca.uhn.hl7v2.model.v28.segment.NTE;
+import ca.uhn.hl7v2.model.v28.segment.RF1;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * REF^I12 (and REF^I11, parsed into the same v2.8 structure) → a FHIR R4 transaction Bundle: Patient, the referring
+ * provider (Practitioner, PractitionerRole, Organization), the referred-to provider as performer, ServiceRequest,
+ * Condition, Coverage, ClaimResponse (authorisation), AllergyIntolerance, Observations, the original message as a
+ * DocumentReference, and a BSeR-style Task for the clinic. Plain Java: no Camel, no I/O.
+ */
+public final class RefI12Translator {
+
+  /** Segments that are mapped to discrete FHIR elements; any other segment is listed on the DocumentReference. */
+  private static final Set<String> MAPPED_SEGMENTS =
+      Set.of("MSH", "RF1", "AUT", "PRD", "CTD", "PID", "IN1", "DG1", "AL1", "OBR", "OBX", "NTE");
+
+  private final TranslationSettings settings;
+  private final IdentifierSystems systems;
+
+  public RefI12Translator(TranslationSettings settings) {
+    this.settings = settings;
+    this.systems = new IdentifierSystems(settings.identifierBase());
+  }
+
+  /** Who sent a referral and its id in the sender's system (RF1-6): together, the referral's idempotency key. */
+  public record ReferralIdentity(Sender sender, String referralId) {
+    public String key() {
+      return sender.key() + "|" + referralId;
+    }
+  }
+
+  /** The identity of a referral message, or a referral id of null when RF1-6 is empty. */
+  public static ReferralIdentity identityOf(REF_I12 message) {
+    MSH msh = message.getMSH();
+    Sender sender = new Sender(text(msh.getSendingApplication().getNamespaceID()),
+        text(msh.getSendingFacility().getNamespaceID()));
+    return new ReferralIdentity(sender, text(message.getRF1().getOriginatingReferralIdentifier().getEntityIdentifier()));
+  }
+
+  /**
+   * Translates one referral message.
+   *
+   * @param message the parsed message (every version parsed into the v2.8 structure)
+   * @param rawMessage the message as received, kept as the DocumentReference's attachment
+   * @param receivedAt when this service received it (Task.authoredOn, DocumentReference.date)
+   * @throws TranslationException when a field the mapping needs cannot be read
+   */
+  public Bundle translate(REF_I12 message, String rawMessage, Instant receivedAt) {
+    ReferralIdentity identity = identityOf(message);
+    if (identity.referralId() == null) {
+      throw new TranslationException("RF1-6", "no originating referral identifier", null);
+    }
+    Translation t = new Translation(identity.sender(), identity.referralId(), systems, settings.defaultZone());
+    try {
+      return translate(message, rawMessage, receivedAt, t);
+    } catch (HL7Exception e) {
+      throw new TranslationException("message", "structure could not be read: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private Bundle translate(REF_I12 message, String rawMessage, Instant receivedAt, Translation t)
+      throws HL7Exception {
+    MSH msh = message.getMSH();
+    RF1 rf1 = message.getRF1();
+    Reference clinic = clinic(t);
+
+    Reference referrer = null;
+    Reference performer = null;
+    List<REF_I12_PROVIDER_CONTACT> providers = message.getPROVIDER_CONTACTAll();
+    for (int i = 0; i < providers.size(); i++) {
+      REF_I12_PROVIDER_CONTACT provider = providers.get(i);
+      String role = PartyMapper.role(provider.getPRD());
+      if (role.equals("RT")) {
+        if (performer == null) {
+          performer = PartyMapper.provider(provider, i + 1, clinic, t);
+        }
+      } else if (referrer == null && (role.equals("RP") || role.isEmpty())) {
+        referrer = PartyMapper.provider(provider, i + 1,
+            PartyMapper.facilityOrganization(facilityOf(t.sender), t), t);
+      }
+    }
+
+    Reference patient = PartyMapper.patient(message.getPID(), t);
+
+    List<Reference> insurance = new ArrayList<>();
+    for (int i = 0; i < message.getINSURANCEReps(); i++) {
+      insurance.add(ClinicalMapper.coverage(message.getINSURANCE(i).getIN1(), i + 1, patient, t));
+    }
+    AUT aut = message.getAUTHORIZATION_CONTACT1().getAUT();
+    Date received = Date.from(receivedAt);
+    if (!aut.isEmpty()) {
+      insurance.add(ClinicalMapper.authorization(aut, patient, received, t));
+    }
+    List<Reference> conditions = new ArrayList<>();
+    for (int i = 0; i < message.getDG1Reps(); i++) {
+      conditions.add(ClinicalMapper.condition(message.getDG1(i), i + 1, patient, t));
+    }
+    List<Reference> supporting = new ArrayList<>();
+    for (int i = 0; i < message.getAL1Reps(); i++) {
+      supporting.add(ClinicalMapper.allergy(message.getAL1(i), i + 1, patient, t));
+    }
+    List<NTE> orderNotes = new ArrayList<>();
+    for (int i = 0; i < message.getOBSERVATIONReps(); i++) {
+      REF_I12_OBSERVATION group = message.getOBSERVATION(i);
+      DateTimeType groupTime = Fields.dateTime("OBR-7", group.getOBR().getObservationDateTime(), t);
+      orderNotes.addAll(group.getNTEAll());
+      for (int j = 0; j < group.getRESULTS_NOTESReps(); j++) {
+        REF_I12_RESULTS_NOTES result = group.getRESULTS_NOTES(j);
+        supporting.add(ClinicalMapper.observation(result.getOBX(), (i + 1) + "." + (j + 1), groupTime,
+            result.getNTEAll(), patient, t));
+      }
+    }
+    Reference original = originalMessage(message, rawMessage, receivedAt, patient, referrer, t);
+    supporting.add(original);
+
+    ServiceRequest request = new ServiceRequest();
+    request.getMeta().addProfile(Profiles.REFERRAL_SERVICE_REQUEST);
+    Identifier placer = systems.entityIdentifier(rf1.getOriginatingReferralIdentifier(), t.sender, "referral-id");
+    placer.setType(new CodeableConcept().addCoding(new Coding(CodeSystems.V2_IDENTIFIER_TYPE, "PLAC",
+        "Placer Identifier")));
+    request.addIdentifier(placer);
+    for (EI external : rf1.getExternalReferralIdentifier()) {
+      Identifier id = systems.entityIdentifier(external, t.sender, "external-referral-id");
+      if (id != null) {
+        request.addIdentifier(id.setType(new CodeableConcept().setText("External referral identifier")));
+      }
+    }
+    request.setStatus(status(text(rf1.getReferralStatus().getIdentifier())));
+    request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
+    request.addCategory(new CodeableConcept().addCoding(
+        new Coding(CodeSystems.SNOMED, CodeSystems.SCT_PATIENT_REFERRAL, "Patient referral")));
+    Coding type = V2Types.tableCoding(rf1.getReferralType(), "0281");
+    if (type != null) {
+      request.addCategory(new CodeableConcept().addCoding(type));
+    }
+    ServiceRequest.ServiceRequestPriority priority = priority(text(rf1.getReferralPriority().getIdentifier()));
+    if (priority != null) {
+      request.setPriority(priority);
+    }
+    request.setCode(new CodeableConcept().addCoding(
+        new Coding(CodeSystems.SNOMED, CodeSystems.SCT_PATIENT_REFERRAL, "Patient referral")));
+    for (CWE disposition : rf1.getReferralDisposition()) {
+      Coding coding = V2Types.tableCoding(disposition, "0282");
+      if (coding != null) {
+        request.addOrderDetail(new CodeableConcept().addCoding(coding));
+      }
+    }
+    Coding category = V2Types.tableCoding(rf1.getReferralCategory(), "0284");
+    if (category != null) {
+      request.addOrderDetail(new CodeableConcept().addCoding(category));
+    }
+    String requestedTreatments = ClinicalMapper.quantity(aut.getRequestedNumberOfTreatments());
+    if (requestedTreatments != null) {
+      request.setQuantity(new Quantity().setValue(new java.math.BigDecimal(requestedTreatments))
+          .setUnit("treatments"));
+    }
+    request.setSubject(patient);
+    DateTimeType authored = Fields.dateTime("RF1-7", rf1.getEffectiveDate(), t);
+    request.setAuthoredOnElement(authored != null ? authored : Fields.dateTime("MSH-7", msh.getDateTimeOfMessage(), t));
+    DateTimeType expires = Fields.dateTime("RF1-8", rf1.getExpirationDate(), t);
+    if (expires != null) {
+      request.setOccurrence(new Period().setEndElement(expires));
+    }
+    if (referrer != null) {
+      request.setRequester(referrer);
+    }
+    request.addPerformer(performer != null ? performer : clinic);
+    for (CWE reason : rf1.getReferralReason()) {
+      CodeableConcept concept = V2Types.concept(reason);
+      if (concept != null) {
+        request.addReasonCode(concept);
+      }
+    }
+    String reasonText = text(rf1.getReferralReasonText());
+    if (reasonText != null) {
+      request.addReasonCode(new CodeableConcept().setText(reasonText));
+    }
+    conditions.forEach(request::addReasonReference);
+    insurance.forEach(request::addInsurance);
+    supporting.forEach(request::addSupportingInfo);
+    orderNotes.forEach(nte -> request.addNote(ClinicalMapper.note(nte)));
+    for (NTE nte : message.getNTEAll()) {
+      request.addNote(ClinicalMapper.note(nte));
+    }
+    Reference serviceRequest = t.add(request, "ServiceRequest", placer);
+
+    Task task = new Task();
+    task.getMeta().addProfile(Profiles.REFERRAL_TASK);
+    task.addIdentifier(placer.copy());
+    task.setStatus(Task.TaskStatus.REQUESTED);
+    task.setBusinessStatus(new CodeableConcept().addCoding(
+        new Coding(CodeSystems.BSER_BUSINESS_STATUS, "2.0", "Created")));
+    task.setIntent(Task.TaskIntent.ORDER);
+    task.setCode(new CodeableConcept().addCoding(new Coding(CodeSystems.TASK_CODE, "fulfill",
+        "Fulfill the focal request")));
+    task.setFocus(serviceRequest);
+    task.setFor(patient);
+    task.setAuthoredOn(received);
+    task.setLastModified(received);
+    if (referrer != null) {
+      task.setRequester(referrer);
+    }
+    task.setOwner(clinic);
+    if (priority != null) {
+      task.setPriority(Task.TaskPriority.fromCode(priority.toCode()));
+    }
+    t.add(task, "Task", placer);
+    return t.bundle();
+  }
+
+  private Reference clinic(Translation t) {
+    TranslationSettings.Clinic clinic = settings.clinic();
+    Organization organization = new Organization().setName(clinic.name());
+    organization.addIdentifier(new Identifier().setSystem(clinic.identifierSystem())
+        .setValue(clinic.identifierValue()));
+    organization.addType(new CodeableConcept().addCoding(
+        new Coding("http://terminology.hl7.org/CodeSystem/organization-type", "prov", "Healthcare Provider")));
+    return PartyMapper.addOrganization(organization, t);
+  }
+
+  private static String facilityOf(Sender sender) {
+    return sender.facility().isEmpty() ? sender.application() : sender.facility();
+  }
+
+  /** The message as received, so that nothing in it is lost even where the mapping has no place for it. */
+  private Reference originalMessage(REF_I12 message, String raw, Instant receivedAt, Reference patient,
+      Reference author, Translation t) {
+    MSH msh = message.getMSH();
+    String controlId = text(msh.getMessageControlID());
+    String messageType = text(msh.getMessageType().getMessageCode()) + "^"
+        + text(msh.getMessageType().getTriggerEvent());
+    DocumentReference document = new DocumentReference();
+    Identifier id = new Identifier().setSystem(systems.senderSystem(t.sender, "message-control-id"))
+        .setValue(controlId);
+    document.addIdentifier(id);
+    document.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
+    document.setType(new CodeableConcept().addCoding(new Coding(CodeSystems.LOINC, CodeSystems.LOINC_REFERRAL_NOTE,
+        "Referral note")).setText("HL7 v2 referral message as received"));
+    document.setSubject(patient);
+    document.setDate(Date.from(receivedAt));
+    if (author != null) {
+      document.addAuthor(author);
+    }
+    Set<String> unmapped = unmappedSegments(raw);
+    document.setDescription(messageType + " " + controlId + " (HL7 v" + text(msh.getVersionID().getVersionID())
+        + ")" + (unmapped.isEmpty() ? "; every segment mapped"
+        : "; segments kept only here: " + String.join(", ", unmapped)));
+    document.addContent().setAttachment(new Attachment().setContentType(CodeSystems.MEDIA_HL7V2)
+        .setData(raw.getBytes(StandardCharsets.UTF_8)).setTitle(messageType + " " + controlId));
+    return t.add(document, "DocumentReference/" + controlId, id);
+  }
+
+  private static Set<String> unmappedSegments(String raw) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String segment : raw.split("[\r\n]+")) {
+      if (segment.length() >= 3) {
+        String name = segment.substring(0, 3);
+        if (!MAPPED_SEGMENTS.contains(name)) {
+          names.add(name);
+        }
+      }
+    }
+    return names;
+  }
+
+  /** RF1-1 (table 0283) → ServiceRequest.status. */
+  static ServiceRequest.ServiceRequestStatus status(String code) {
+    if (code == null) {
+      return ServiceRequest.ServiceRequestStatus.ACTIVE;
+    }
+    return switch (code.toUpperCase(Locale.ROOT)) {
+      case "R", "E" -> ServiceRequest.ServiceRequestStatus.REVOKED;
+      case "A", "P" -> ServiceRequest.ServiceRequestStatus.ACTIVE;
+      default -> ServiceRequest.ServiceRequestStatus.UNKNOWN;
+    };
+  }
+
+  /** RF1-2 (table 0280) → ServiceRequest.priority. */
+  static ServiceRequest.ServiceRequestPriority priority(String code) {
+    if (code == null) {
+      return null;
+    }
+    return switch (code.toUpperCase(Locale.ROOT)) {
+      case "S" -> ServiceRequest.ServiceRequestPriority.STAT;
+      case "A" -> ServiceRequest.ServiceRequestPriority.ASAP;
+      case "R" -> ServiceRequest.ServiceRequestPriority.ROUTINE;
+      default -> null;
+    };
+  }
+}

@@ -1,0 +1,15 @@
+package org.referralbridge.translate;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TranslateProperties.class)
+class TranslateConfiguration {
+
+  @Bean
+  RefI12Translator refI12Translator(TranslateProperties properties) {
+    return new RefI12Translator(properties.settings());
+  }
+}
