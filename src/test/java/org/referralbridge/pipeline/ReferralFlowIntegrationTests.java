@@ -1,0 +1,272 @@
+package org.referralbridge.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.referralbridge.messages.MessageStatus;
+import org.referralbridge.messages.MessageStore;
+import org.referralbridge.support.FhirStoreQueries;
+import org.referralbridge.support.Hl7Samples;
+import org.referralbridge.support.TestPorts;
+import org.referralbridge.tools.MllpSend;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service as it runs by default: real MLLP socket on 127.0.0.1, the embedded Artemis broker with its
+ * persistent journal, the routes from ./routes, the embedded HAPI FHIR JPA store read back over its REST API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+class ReferralFlowIntegrationTests {
+
+  private static final int MLLP_PORT = TestPorts.freePort();
+  private static final Duration PROCESSED_WITHIN = Duration.ofSeconds(30);
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("bridge.data-directory", () -> TestPorts.freshDataDirectory("flow").toString());
+    registry.add("bridge.intake.mllp.port", () -> MLLP_PORT);
+    registry.add("camel.springboot.main-run-controller", () -> false);
+  }
+
+  @LocalServerPort
+  int httpPort;
+
+  @Autowired
+  CamelContext camel;
+
+  @Autowired
+  MessageStore messageStore;
+
+  FhirStoreQueries fhir;
+
+  @BeforeEach
+  void setUp() {
+    fhir = new FhirStoreQueries(httpPort);
+  }
+
+  @Test
+  void routesFromTheRoutesFolderAreAllStarted() {
+    assertThat(camel.getRoutes()).extracting(r -> r.getRouteId())
+        .contains("receiveReferral", "processReferral", "deadLetterReferral");
+    assertThat(camel.getRouteController().getRouteStatus("receiveReferral")).isEqualTo(ServiceStatus.Started);
+    assertThat(camel.getRouteController().getRouteStatus("processReferral")).isEqualTo(ServiceStatus.Started);
+  }
+
+  @Test
+  void everySampleReferralIsAcknowledgedAndStoredAsServiceRequestTaskAndPatient() throws Exception {
+    String[] samples = {Hl7Samples.TRD_PHQ9, Hl7Samples.PTSD_PCL5, Hl7Samples.REF_I11_V23,
+        Hl7Samples.INSURANCE_AUTH, Hl7Samples.REF_I12_V29};
+    try (Client client = new Client()) {
+      for (String sample : samples) {
+        assertThat(client.send(Hl7Samples.read(sample))).contains("MSA|AA|");
+      }
+    }
+    String system = FhirStoreQueries.referralSystem("NORTHSIDE_EHR", "NORTHSIDE_PSYCH");
+    await().atMost(PROCESSED_WITHIN).untilAsserted(() ->
+        assertThat(fhir.count(ServiceRequest.class, system, "NSP-REF-2026-0117")).isEqualTo(1));
+    await().atMost(PROCESSED_WITHIN).untilAsserted(() -> {
+      assertThat(fhir.count(ServiceRequest.class,
+          FhirStoreQueries.referralSystem("SUMMITFP", "SUMMIT_FAMILY_PRACTICE"), "SFP-7741")).isEqualTo(1);
+      assertThat(fhir.count(ServiceRequest.class,
+          FhirStoreQueries.referralSystem("HARBORVIEW_CARE", "HARBORVIEW_PSYCHIATRY"), "HVP-REF-4410")).isEqualTo(1);
+      assertThat(fhir.count(ServiceRequest.class,
+          FhirStoreQueries.referralSystem("RIVERBEND_EMR", "RIVERBEND_TRAUMA"), "RBT-REF-88102")).isEqualTo(1);
+      assertThat(fhir.count(ServiceRequest.class,
+          FhirStoreQueries.referralSystem("CASCADE_BH", "CASCADE_BEHAVIORAL_HEALTH"), "CBH-R-2026-3390")).isEqualTo(1);
+    });
+
+    ServiceRequest request = (ServiceRequest) fhir.search(ServiceRequest.class, system, "NSP-REF-2026-0117")
+        .getEntryFirstRep().getResource();
+    assertThat(request.getMeta().getProfile()).extracting(p -> p.getValue())
+        .contains("http://referralbridge.org/fhir/StructureDefinition/referral-servicerequest");
+    assertThat(request.getStatus()).isEqualTo(ServiceRequest.ServiceRequestStatus.ACTIVE);
+    assertThat(request.getSubject().getReference()).startsWith("Patient/");
+    assertThat(request.getRequester().getReference()).startsWith("PractitionerRole/");
+    assertThat(request.getReasonReference()).hasSize(2);
+    assertThat(request.getSupportingInfo()).extracting(r -> r.getReference())
+        .anyMatch(r -> r.startsWith("DocumentReference/")).anyMatch(r -> r.startsWith("Observation/"));
+
+    Bundle tasks = fhir.search(Task.class, system, "NSP-REF-2026-0117");
+    assertThat(tasks.getTotal()).isEqualTo(1);
+    Task task = (Task) tasks.getEntryFirstRep().getResource();
+    assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
+    assertThat(task.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("2.0");
+    assertThat(task.getFocus().getReference()).isEqualTo("ServiceRequest/" + request.getIdElement().getIdPart());
+
+    Bundle phq9 = fhir.client().search().forResource(Observation.class)
+        .where(Observation.CODE.exactly().systemAndCode("http://loinc.org", "44261-6"))
+        .and(Observation.SUBJECT.hasId(request.getSubject().getReference()))
+        .returnBundle(Bundle.class).execute();
+    assertThat(phq9.getEntry()).hasSize(1);
+    assertThat(((Observation) phq9.getEntryFirstRep().getResource()).getValueQuantity().getValue())
+        .isEqualByComparingTo("21");
+    Bundle original = fhir.search(DocumentReference.class, FhirStoreQueries.IDENTIFIER_BASE
+        + "/sender/NORTHSIDE_EHR/NORTHSIDE_PSYCH/message-control-id", "NSP000117");
+    assertThat(original.getTotal()).isEqualTo(1);
+  }
+
+  @Test
+  void aResentMessageOrANewMessageForTheSameReferralNeverMakesASecondServiceRequest() throws Exception {
+    String message = Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "seq1");
+    try (Client client = new Client()) {
+      assertThat(client.send(message)).contains("MSA|AA|CTL-seq1");
+      assertThat(client.send(message)).contains("MSA|AA|CTL-seq1");
+      assertThat(client.send(Hl7Samples.withControlId(message, "CTL-seq1-resent"))).contains("MSA|AA|CTL-seq1-resent");
+    }
+    String system = FhirStoreQueries.referralSystem("NORTHSIDE_EHR", "NORTHSIDE_PSYCH");
+    await().atMost(PROCESSED_WITHIN).untilAsserted(() ->
+        assertThat(messageStore.inbound(MessageStatus.PROCESSED, 1000))
+            .filteredOn(row -> String.valueOf(row.get("control_id")).startsWith("CTL-seq1")).hasSize(2));
+    assertThat(fhir.count(ServiceRequest.class, system, "REF-seq1")).isEqualTo(1);
+    assertThat(fhir.count(Task.class, system, "REF-seq1")).isEqualTo(1);
+    assertThat(fhir.count(Patient.class, FhirStoreQueries.IDENTIFIER_BASE + "/aa/NORTHSIDE_PSYCH", "MRN-seq1"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void copiesArrivingConcurrentlyOnManyConnectionsMakeOneServiceRequestAndOnePatient() throws Exception {
+    String message = Hl7Samples.unique(Hl7Samples.PTSD_PCL5, "conc1");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> acks = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        String copy = i % 2 == 0 ? message : Hl7Samples.withControlId(message, "CTL-conc1-" + i);
+        Callable<String> send = () -> {
+          try (Client client = new Client()) {
+            return client.send(copy);
+          }
+        };
+        acks.add(pool.submit(send));
+      }
+      for (Future<String> ack : acks) {
+        assertThat(ack.get()).contains("MSA|AA|");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    String system = FhirStoreQueries.referralSystem("RIVERBEND_EMR", "RIVERBEND_TRAUMA");
+    await().atMost(PROCESSED_WITHIN).untilAsserted(() ->
+        assertThat(messageStore.inbound(MessageStatus.PROCESSED, 1000))
+            .filteredOn(row -> String.valueOf(row.get("control_id")).startsWith("CTL-conc1")).hasSize(9));
+    assertThat(fhir.count(ServiceRequest.class, system, "REF-conc1")).isEqualTo(1);
+    assertThat(fhir.count(Task.class, system, "REF-conc1")).isEqualTo(1);
+    assertThat(fhir.count(Patient.class, FhirStoreQueries.IDENTIFIER_BASE + "/aa/NORTHSIDE_PSYCH", "MRN-conc1"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void malformedAndUnsupportedMessagesGetARorAEWithErrAndNothingIsWritten() throws Exception {
+    int requestsBefore = fhir.count(ServiceRequest.class);
+    int rejectedBefore = messageStore.countRejected();
+    String valid = Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "bad1");
+    try (Client client = new Client()) {
+      assertThat(client.send("this is not HL7")).contains("MSA|AR|").contains("ERR||MSH^1|100^");
+      assertThat(client.send(valid.replace("REF^I12^REF_I12", "ADT^A01^ADT_A01")))
+          .contains("MSA|AR|CTL-bad1").contains("|200^Unsupported message type^HL70357|");
+      assertThat(client.send(valid.replace("REF^I12^REF_I12", "REF^I14^REF_I12")))
+          .contains("MSA|AR|CTL-bad1").contains("|201^");
+      assertThat(client.send(valid.replace("|P|2.5.1|", "|P|2.2|")))
+          .contains("MSA|AR|CTL-bad1").contains("ERR|MSH^1^12^203&Unsupported version id&HL70357");
+      assertThat(client.send(Hl7Samples.replaceField(valid, "PID", 3, "")))
+          .contains("MSA|AE|CTL-bad1").contains("ERR||PID^1^3|101^Required field missing");
+      assertThat(client.send(Hl7Samples.replaceField(valid, "RF1", 6, "")))
+          .contains("MSA|AE|CTL-bad1").contains("ERR||RF1^1^6|101^");
+      String withoutPrd = String.join("\r", java.util.Arrays.stream(valid.split("\r"))
+          .filter(s -> !s.startsWith("PRD") && !s.startsWith("CTD")).toList()) + "\r";
+      assertThat(client.send(withoutPrd)).contains("MSA|AE|CTL-bad1").contains("ERR||PRD^1|100^");
+      // delimiters inside the echoed control id are escaped, so they cannot break the ACK's structure
+      String hostile = Hl7Samples.withControlId(valid.replace("REF^I12^REF_I12", "ORM^O01"), "X^Y&Z~W");
+      String nak = client.send(hostile);
+      assertThat(nak.split("\r")[1].split("\\|", -1)[2]).isEqualTo("X\\S\\Y\\T\\Z\\R\\W");
+    }
+    assertThat(messageStore.countRejected()).isEqualTo(rejectedBefore + 8);
+    assertThat(messageStore.rejected(100)).extracting(row -> row.get("error_code"))
+        .contains(100, 200, 201, 203, 101);
+    assertThat(fhir.count(ServiceRequest.class)).isEqualTo(requestsBefore);
+  }
+
+  @Test
+  void aReferralThatFailsTheProfilesIsKeptAsNeedsAttentionWithItsOutcomeAndNothingIsWritten() throws Exception {
+    String noBirthDate = Hl7Samples.replaceField(Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "inv1"), "PID", 7, "");
+    try (Client client = new Client()) {
+      assertThat(client.send(noBirthDate)).contains("MSA|AA|CTL-inv1");
+    }
+    await().atMost(PROCESSED_WITHIN).untilAsserted(() ->
+        assertThat(messageStore.inbound(MessageStatus.NEEDS_ATTENTION, 1000))
+            .extracting(row -> row.get("control_id")).contains("CTL-inv1"));
+    long id = messageStore.inbound(MessageStatus.NEEDS_ATTENTION, 1000).stream()
+        .filter(row -> "CTL-inv1".equals(row.get("control_id"))).findFirst().map(row -> (Number) row.get("id"))
+        .orElseThrow().longValue();
+    var row = messageStore.inbound(id).orElseThrow();
+    assertThat(String.valueOf(row.get("outcome"))).contains("OperationOutcome").contains("Patient.birthDate");
+    assertThat(String.valueOf(row.get("content"))).contains("CTL-inv1");
+    String system = FhirStoreQueries.referralSystem("NORTHSIDE_EHR", "NORTHSIDE_PSYCH");
+    assertThat(fhir.count(ServiceRequest.class, system, "REF-inv1")).isZero();
+    assertThat(fhir.count(Patient.class, FhirStoreQueries.IDENTIFIER_BASE + "/aa/NORTHSIDE_PSYCH", "MRN-inv1"))
+        .isZero();
+  }
+
+  @Test
+  void noLogLineAtInfoOrAboveCarriesThePatientsName(CapturedOutput output) throws Exception {
+    String message = Hl7Samples.unique(Hl7Samples.INSURANCE_AUTH, "phi1");
+    String bad = Hl7Samples.replaceField(Hl7Samples.unique(Hl7Samples.INSURANCE_AUTH, "phi2"), "PID", 7, "");
+    try (Client client = new Client()) {
+      assertThat(client.send(message)).contains("MSA|AA|");
+      assertThat(client.send(bad)).contains("MSA|AA|");
+      assertThat(client.send(message.replace("REF^I12^REF_I12", "ADT^A01"))).contains("MSA|AR|");
+    }
+    await().atMost(PROCESSED_WITHIN).untilAsserted(() -> {
+      assertThat(output.getOut()).contains("CTL-phi1").contains("CTL-phi2");
+      assertThat(messageStore.inbound(MessageStatus.NEEDS_ATTENTION, 1000)).extracting(r -> r.get("control_id"))
+          .contains("CTL-phi2");
+    });
+    // the patient's name, birth date, address and phone in the message: none may reach the log
+    assertThat(output.getAll()).doesNotContain("Nakamura").doesNotContain("Brooklyn Ave")
+        .doesNotContain("5550188").doesNotContain("19770909");
+  }
+
+  /** An MLLP client connection to the service under test. */
+  private static final class Client implements AutoCloseable {
+    private final MllpSend mllp;
+
+    Client() throws java.io.IOException {
+      mllp = new MllpSend("127.0.0.1", MLLP_PORT, 30_000);
+    }
+
+    String send(String message) throws java.io.IOException {
+      return mllp.send(message);
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      mllp.close();
+    }
+  }
+}
