@@ -4,7 +4,6 @@ import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.v28.message.REF_I12;
-import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
@@ -22,7 +21,7 @@ public final class Hl7Parser {
   private final PipeParser parser;
 
   public Hl7Parser() {
-    context = new DefaultHapiContext(new CanonicalModelClassFactory(CANONICAL_VERSION));
+    context = new DefaultHapiContext(new CanonicalTypes(CANONICAL_VERSION));
     context.setValidationContext(ValidationContextFactory.noValidation());
     context.getParserConfiguration().setIdGenerator(new InMemoryIDGenerator());
     parser = context.getPipeParser();

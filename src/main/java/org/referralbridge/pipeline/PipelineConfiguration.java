@@ -15,6 +15,7 @@ class PipelineConfiguration {
   @Bean
   ReferralSteps referralSteps(Hl7Parser hl7Parser, RefI12Translator refI12Translator,
       ProfileValidator profileValidator, FhirStore fhirStore, MessageStore messageStore, FhirContext fhirContext) {
+    PipelineWarmup.start(hl7Parser, refI12Translator, profileValidator);
     return new ReferralSteps(hl7Parser, refI12Translator, profileValidator, fhirStore, messageStore, fhirContext);
   }
 }

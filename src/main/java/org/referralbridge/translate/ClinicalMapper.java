@@ -2,6 +2,7 @@ package org.referralbridge.translate;
 
 import static org.referralbridge.translate.V2Types.text;
 
+import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Type;
 import ca.uhn.hl7v2.model.Varies;
 import ca.uhn.hl7v2.model.v28.datatype.CQ;
@@ -10,6 +11,7 @@ import ca.uhn.hl7v2.model.v28.datatype.CX;
 import ca.uhn.hl7v2.model.v28.datatype.XON;
 import ca.uhn.hl7v2.model.v28.segment.AL1;
 import ca.uhn.hl7v2.model.v28.segment.AUT;
+import ca.uhn.hl7v2.model.v28.segment.CTD;
 import ca.uhn.hl7v2.model.v28.segment.DG1;
 import ca.uhn.hl7v2.model.v28.segment.IN1;
 import ca.uhn.hl7v2.model.v28.segment.NTE;
@@ -26,12 +28,14 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RelatedPerson;
 
 /** DG1 → Condition, AL1 → AllergyIntolerance, OBX → Observation, IN1 → Coverage, AUT → ClaimResponse. */
 final class ClinicalMapper {
@@ -48,7 +52,12 @@ final class ClinicalMapper {
     condition.setVerificationStatus(concept(CodeSystems.CONDITION_VERIFICATION,
         "F".equalsIgnoreCase(type) ? "confirmed" : "provisional"));
     condition.addCategory(concept(CodeSystems.CONDITION_CATEGORY, "problem-list-item"));
-    condition.setCode(V2Types.concept(dg1.getDiagnosisCodeDG1()));
+    CodeableConcept code = V2Types.concept(dg1.getDiagnosisCodeDG1());
+    String description = text(dg1.getDiagnosisDescription());
+    if (code == null && description != null) {
+      code = new CodeableConcept().setText(description); // DG1-4, withdrawn but still sent by v2.3-2.5 systems
+    }
+    condition.setCode(code);
     condition.setSubject(patient);
     DateTimeType onset = Fields.dateTime("DG1-5", dg1.getDiagnosisDateTime(), t);
     if (onset != null) {
@@ -133,7 +142,12 @@ final class ClinicalMapper {
     if (range != null) {
       observation.addReferenceRange().setText(range);
     }
-    notes.forEach(nte -> observation.addNote(note(nte)));
+    for (NTE nte : notes) {
+      Annotation note = note(nte);
+      if (note != null) {
+        observation.addNote(note);
+      }
+    }
     return t.add(observation, "Observation/" + id.getValue(), id);
   }
 
@@ -154,9 +168,11 @@ final class ClinicalMapper {
           String unit = text(units.getIdentifier());
           if (unit != null) {
             quantity.setUnit(text(units.getText()) != null ? text(units.getText()) : unit);
-            String system = CodeSystems.forV2Name(text(units.getNameOfCodingSystem()));
-            if (CodeSystems.UCUM.equals(system) || system == null) {
-              quantity.setSystem(CodeSystems.UCUM).setCode(unit);
+            String unitSystem = text(units.getNameOfCodingSystem());
+            // no OBX-6.3: UCUM is assumed; a named system: its URI if known, never UCUM for a local unit
+            String system = unitSystem == null ? CodeSystems.UCUM : CodeSystems.forV2Name(unitSystem);
+            if (system != null) {
+              quantity.setSystem(system).setCode(unit);
             }
           }
           observation.setValue(quantity);
@@ -190,6 +206,7 @@ final class ClinicalMapper {
     return text(data);
   }
 
+  /** NTE-3 (repeats joined by line breaks) → Annotation; null for an NTE without text (Annotation.text is 1..1). */
   static Annotation note(NTE nte) {
     StringBuilder text = new StringBuilder();
     for (var line : nte.getComment()) {
@@ -198,7 +215,7 @@ final class ClinicalMapper {
         text.append(text.isEmpty() ? "" : "\n").append(value);
       }
     }
-    return new Annotation().setText(text.toString());
+    return text.isEmpty() ? null : new Annotation().setText(text.toString());
   }
 
   static Reference coverage(IN1 in1, int index, Reference patient, Translation t) {
@@ -234,6 +251,11 @@ final class ClinicalMapper {
       coverage.setRelationship(concept(CodeSystems.SUBSCRIBER_RELATIONSHIP, code));
       if ("self".equals(code)) {
         coverage.setSubscriber(patient);
+      } else {
+        Reference subscriber = insured(in1, index, patient, t);
+        if (subscriber != null) {
+          coverage.setSubscriber(subscriber);
+        }
       }
     }
     Period period = new Period();
@@ -266,10 +288,31 @@ final class ClinicalMapper {
     return t.add(coverage, "Coverage/" + id.getValue(), id);
   }
 
+  /** The insured person of a policy the patient does not hold (IN1-17 not SEL): IN1-16, IN1-18, IN1-19. */
+  private static Reference insured(IN1 in1, int index, Reference patient, Translation t) {
+    List<HumanName> names = V2Types.mapAll(in1.getNameOfInsured(), V2Types::name);
+    if (names.isEmpty()) {
+      return null;
+    }
+    RelatedPerson person = new RelatedPerson();
+    Identifier id = t.partIdentifier("IN1/" + index + "/insured");
+    person.addIdentifier(id);
+    person.setActive(true);
+    person.setPatient(patient);
+    Coding relationship = V2Types.tableCoding(in1.getInsuredSRelationshipToPatient(), "0063");
+    if (relationship != null) {
+      person.addRelationship(new CodeableConcept().addCoding(relationship));
+    }
+    person.getName().addAll(names);
+    person.setBirthDateElement(Fields.date("IN1-18", in1.getInsuredSDateOfBirth()));
+    person.getAddress().addAll(V2Types.mapAll(in1.getInsuredSAddress(), V2Types::address));
+    return t.add(person, "RelatedPerson/" + id.getValue(), id);
+  }
+
   private static Reference insurer(IN1 in1, Translation t) {
     Organization insurer = new Organization();
     for (CX cx : in1.getInsuranceCompanyID()) {
-      Identifier identifier = t.systems.identifier(cx, t.sender);
+      Identifier identifier = t.systems.identifier(cx, t.sender, "IN1-3");
       if (identifier != null) {
         insurer.addIdentifier(identifier);
       }
@@ -286,8 +329,12 @@ final class ClinicalMapper {
     return PartyMapper.addOrganization(insurer, t);
   }
 
-  /** AUT → a preauthorization ClaimResponse (authorisation id, period, number of treatments authorised). */
-  static Reference authorization(AUT aut, Reference patient, java.util.Date created, Translation t) {
+  /**
+   * AUT → a preauthorization ClaimResponse (authorisation id, period, number of treatments authorised); the CTD of
+   * the AUT group becomes a contact of the payor. {@code received} is the created time when AUT-10 is empty.
+   */
+  static Reference authorization(AUT aut, CTD contact, Reference patient, DateTimeType received, Translation t)
+      throws HL7Exception {
     ClaimResponse response = new ClaimResponse();
     String authId = text(aut.getAuthorizationIdentifier().getEntityIdentifier());
     Identifier id = authId != null
@@ -304,7 +351,7 @@ final class ClinicalMapper {
     response.setUse(ClaimResponse.Use.PREAUTHORIZATION);
     response.setPatient(patient);
     DateTimeType processed = Fields.dateTime("AUT-10", aut.getProcessDate(), t);
-    response.setCreated(processed != null ? processed.getValue() : created);
+    response.setCreatedElement(processed != null ? processed : received.copy());
     Organization payor = new Organization();
     String payorId = text(aut.getAuthorizingPayorCompanyID().getIdentifier());
     if (payorId != null) {
@@ -315,7 +362,11 @@ final class ClinicalMapper {
     if (!payor.hasName() && !payor.hasIdentifier()) {
       payor.setName("Unnamed payor");
     }
-    response.setInsurer(PartyMapper.addOrganization(payor, t));
+    Reference insurer = PartyMapper.addOrganization(payor, t);
+    if (!contact.isEmpty()) {
+      PartyMapper.addContacts(t, insurer, List.of(contact));
+    }
+    response.setInsurer(insurer);
     response.setOutcome(ClaimResponse.RemittanceOutcome.COMPLETE);
     response.setPreAuthRef(authId);
     Period period = new Period();
@@ -324,21 +375,32 @@ final class ClinicalMapper {
     if (!period.isEmpty()) {
       response.setPreAuthPeriod(period);
     }
-    String requested = quantity(aut.getRequestedNumberOfTreatments());
-    String authorized = quantity(aut.getAuthorizedNumberOfTreatments());
+    BigDecimal requested = number("AUT-8", aut.getRequestedNumberOfTreatments());
+    BigDecimal authorized = number("AUT-9", aut.getAuthorizedNumberOfTreatments());
     if (authorized != null || requested != null) {
-      response.addProcessNote().setText("Treatments authorized: " + (authorized == null ? "not stated" : authorized)
-          + (requested == null ? "" : " of " + requested + " requested"));
+      response.addProcessNote().setText("Treatments authorized: "
+          + (authorized == null ? "not stated" : authorized.toPlainString())
+          + (requested == null ? "" : " of " + requested.toPlainString() + " requested"));
     }
-    String plan = text(aut.getAuthorizingPayorPlanID().getText());
+    String plan = text(aut.getAuthorizingPayorPlanID().getText()) != null
+        ? text(aut.getAuthorizingPayorPlanID().getText()) : text(aut.getAuthorizingPayorPlanID().getIdentifier());
     if (plan != null) {
       response.setDisposition("Plan: " + plan);
     }
     return t.add(response, "ClaimResponse/" + id.getValue(), id);
   }
 
-  static String quantity(CQ cq) {
-    return text(cq.getQuantity());
+  /** The number of a CQ (e.g. AUT-8), or null when empty; a non-number is a {@link TranslationException}. */
+  static BigDecimal number(String location, CQ cq) {
+    String value = text(cq.getQuantity());
+    if (value == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(value);
+    } catch (NumberFormatException e) {
+      throw new TranslationException(location, "not a number (NM)", e);
+    }
   }
 
   static CodeableConcept concept(String system, String code) {

@@ -36,6 +36,8 @@ public final class CodeSystems {
 
   /** SNOMED CT 3457005 "Patient referral" (check): ServiceRequest.code and category of every referral. */
   public static final String SCT_PATIENT_REFERRAL = "3457005";
+  /** v2 table 0203 identifier type of a social security number (PID-19). */
+  public static final String ID_TYPE_SSN = "SS";
   /** LOINC 57133-1 Referral note: type of the DocumentReference holding the original message. */
   public static final String LOINC_REFERRAL_NOTE = "57133-1";
 

@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Period;
 
@@ -56,8 +57,12 @@ final class IdentifierSystems {
     return universalId == null ? null : base + "/aa/" + slug(universalId);
   }
 
-  /** CX → Identifier; a CX without an authority is qualified by the sending facility. */
-  Identifier identifier(CX cx, Sender sender) {
+  /**
+   * CX → Identifier; a CX without an authority is qualified by the sending facility.
+   *
+   * @param location the field, e.g. "PID-3", named when its CX-7/CX-8 dates are malformed
+   */
+  Identifier identifier(CX cx, Sender sender, String location) {
     String value = text(cx.getIDNumber());
     if (value == null) {
       return null;
@@ -77,10 +82,10 @@ final class IdentifierSystems {
     }
     Period period = new Period();
     if (text(cx.getEffectiveDate()) != null) {
-      period.setStartElement(new org.hl7.fhir.r4.model.DateTimeType(V2Types.date(cx.getEffectiveDate()).getValueAsString()));
+      period.setStartElement(new DateTimeType(Fields.date(location + ".7", cx.getEffectiveDate()).getValueAsString()));
     }
     if (text(cx.getExpirationDate()) != null) {
-      period.setEndElement(new org.hl7.fhir.r4.model.DateTimeType(V2Types.date(cx.getExpirationDate()).getValueAsString()));
+      period.setEndElement(new DateTimeType(Fields.date(location + ".8", cx.getExpirationDate()).getValueAsString()));
     }
     if (!period.isEmpty()) {
       identifier.setPeriod(period);
@@ -100,6 +105,19 @@ final class IdentifierSystems {
       system = senderSystem(sender, kind);
     }
     return new Identifier().setSystem(system).setValue(value);
+  }
+
+  /**
+   * EI (e.g. RF1-11) → Identifier whose system is the EI's assigning authority (EI-2 namespace, EI-3/EI-4 universal
+   * id); only an EI without one is qualified by the sender.
+   */
+  Identifier authorityIdentifier(EI ei, Sender sender, String kind) {
+    String value = text(ei.getEntityIdentifier());
+    if (value == null) {
+      return null;
+    }
+    String system = forAuthority(text(ei.getNamespaceID()), text(ei.getUniversalID()), text(ei.getUniversalIDType()));
+    return new Identifier().setSystem(system != null ? system : senderSystem(sender, kind)).setValue(value);
   }
 
   /** A system for ids only meaningful within one sender, e.g. {@code <base>/sender/APP/FAC/referral-id}. */

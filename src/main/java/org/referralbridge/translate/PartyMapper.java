@@ -13,6 +13,7 @@ import ca.uhn.hl7v2.model.v28.segment.PRD;
 import ca.uhn.hl7v2.HL7Exception;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
@@ -33,11 +34,12 @@ final class PartyMapper {
     Patient patient = new Patient();
     patient.getMeta().addProfile(Profiles.CLINIC_PATIENT);
     for (var cx : pid.getPatientIdentifierList()) {
-      Identifier identifier = t.systems.identifier(cx, t.sender);
+      Identifier identifier = t.systems.identifier(cx, t.sender, "PID-3");
       if (identifier != null) {
         patient.addIdentifier(identifier);
       }
     }
+    addSocialSecurityNumber(patient, text(pid.getSSNNumberPatient()));
     patient.getName().addAll(V2Types.mapAll(pid.getPatientName(), V2Types::name));
     patient.setBirthDateElement(Fields.date("PID-7", pid.getDateTimeOfBirth()));
     String sex = text(pid.getAdministrativeSex().getIdentifier());
@@ -45,7 +47,7 @@ final class PartyMapper {
       patient.setGender(switch (sex.toUpperCase(Locale.ROOT)) {
         case "F" -> AdministrativeGender.FEMALE;
         case "M" -> AdministrativeGender.MALE;
-        case "O", "A", "X" -> AdministrativeGender.OTHER;
+        case "O", "A", "N", "X" -> AdministrativeGender.OTHER;
         default -> AdministrativeGender.UNKNOWN;
       });
     }
@@ -57,7 +59,13 @@ final class PartyMapper {
       }
       patient.addTelecom(work);
     }
-    CodeableConcept language = V2Types.concept(pid.getPrimaryLanguage());
+    // PID-40 (v2.7+) replaces PID-13/14; a number sent in both is kept once
+    for (ContactPoint contact : V2Types.mapAll(pid.getPatientTelecommunicationInformation(), V2Types::contact)) {
+      if (patient.getTelecom().stream().noneMatch(existing -> existing.equalsDeep(contact))) {
+        patient.addTelecom(contact);
+      }
+    }
+    CodeableConcept language = V2Types.language(pid.getPrimaryLanguage());
     if (language != null) {
       patient.addCommunication().setLanguage(language).setPreferred(true);
     }
@@ -68,6 +76,16 @@ final class PartyMapper {
       patient.setDeceased(new org.hl7.fhir.r4.model.BooleanType(true));
     }
     return t.add(patient, "Patient", matchingIdentifier(patient.getIdentifier()));
+  }
+
+  /** PID-19 (withdrawn in v2.7, still sent by v2.3-2.6 systems) as an SSN identifier, unless PID-3 has it. */
+  private static void addSocialSecurityNumber(Patient patient, String ssn) {
+    if (ssn == null || patient.getIdentifier().stream()
+        .anyMatch(id -> CodeSystems.SSN.equals(id.getSystem()) && ssn.equals(id.getValue()))) {
+      return;
+    }
+    patient.addIdentifier(new Identifier().setSystem(CodeSystems.SSN).setValue(ssn)
+        .setType(new CodeableConcept().addCoding(new Coding(CodeSystems.V2_IDENTIFIER_TYPE, CodeSystems.ID_TYPE_SSN, null))));
   }
 
   /** The identifier a Patient is matched on: the first medical record number, else the first identifier. */
@@ -89,16 +107,16 @@ final class PartyMapper {
 
   /**
    * One provider group (PRD and its CTDs) as a PractitionerRole (with its Practitioner and Organization), or as
-   * just an Organization when the PRD names no person. {@code defaultOrganization} is used when the PRD names no
-   * organisation either (null: none).
+   * just an Organization when the PRD names no person. {@code defaultOrganization} is called (and so adds its
+   * Organization to the Bundle) only when the PRD names no organisation itself; it may return null (none).
    */
-  static Reference provider(REF_I12_PROVIDER_CONTACT group, int index, Reference defaultOrganization,
+  static Reference provider(REF_I12_PROVIDER_CONTACT group, int index, Supplier<Reference> defaultOrganization,
       Translation t) throws HL7Exception {
     PRD prd = group.getPRD();
     String role = role(prd);
     Reference organization = organization(prd, t);
     if (organization == null) {
-      organization = defaultOrganization;
+      organization = defaultOrganization.get();
     }
     List<CTD> contacts = group.getCTDAll();
     if (organization != null && !contacts.isEmpty()) {
@@ -127,9 +145,12 @@ final class PartyMapper {
         + practitionerId.getValue(), practitionerId);
 
     PractitionerRole practitionerRole = new PractitionerRole();
-    String organizationKey = organization == null ? "-" : organization.getReference();
+    // keyed by the organisation's own identifier (not its Bundle-local fullUrl, which differs per referral), so
+    // the same practitioner in the same organisation and role is one PractitionerRole across referrals
+    String organizationKey = organization == null ? "-"
+        : ((Organization) t.resource(organization)).getIdentifierFirstRep().getValue();
     Identifier roleId = new Identifier().setSystem(t.systems.local("practitioner-role"))
-        .setValue(practitionerId.getValue() + "@" + organizationKey.replace("urn:uuid:", "") + "/" + role);
+        .setValue(practitionerId.getValue() + "@" + organizationKey + "/" + role);
     practitionerRole.addIdentifier(roleId);
     practitionerRole.setActive(true);
     practitionerRole.setPractitioner(practitionerRef);
@@ -173,9 +194,13 @@ final class PartyMapper {
           : text(xon.getIDNumber());
       if (id != null) {
         String system = t.systems.forAuthority(xon.getAssigningAuthority());
-        organization.addIdentifier(new Identifier()
+        Identifier identifier = organization.addIdentifier()
             .setSystem(system != null ? system : t.systems.senderSystem(t.sender, "organization"))
-            .setValue(id));
+            .setValue(id);
+        String type = text(xon.getIdentifierTypeCode());
+        if (type != null) {
+          identifier.setType(new CodeableConcept().addCoding(new Coding(CodeSystems.V2_IDENTIFIER_TYPE, type, null)));
+        }
       }
       organization.getAddress().addAll(V2Types.mapAll(prd.getProviderOrganizationAddress(), V2Types::address));
       organization.getTelecom().addAll(V2Types.mapAll(prd.getProviderOrganizationCommunicationInformation(),
@@ -207,10 +232,9 @@ final class PartyMapper {
     return t.add(organization, "Organization/" + id.getSystem() + "|" + id.getValue(), id);
   }
 
-  private static void addContacts(Translation t, Reference organizationRef, List<CTD> contacts) {
-    Organization organization = (Organization) t.bundle().getEntry().stream()
-        .filter(e -> e.getFullUrl().equals(organizationRef.getReference()))
-        .findFirst().orElseThrow().getResource();
+  /** CTD segments as contacts of an Organization already in the Bundle. */
+  static void addContacts(Translation t, Reference organizationRef, List<CTD> contacts) {
+    Organization organization = (Organization) t.resource(organizationRef);
     for (CTD ctd : contacts) {
       Organization.OrganizationContactComponent contact = organization.addContact();
       CWE[] roles = ctd.getContactRole();

@@ -2,6 +2,7 @@ package org.referralbridge.translate;
 
 import static org.referralbridge.translate.V2Types.text;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.v28.datatype.CWE;
 import ca.uhn.hl7v2.model.v28.datatype.EI;
@@ -21,6 +22,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TimeZone;
+import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -29,6 +32,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
@@ -47,6 +51,8 @@ public final class RefI12Translator {
   /** Segments that are mapped to discrete FHIR elements; any other segment is listed on the DocumentReference. */
   private static final Set<String> MAPPED_SEGMENTS =
       Set.of("MSH", "RF1", "AUT", "PRD", "CTD", "PID", "IN1", "DG1", "AL1", "OBR", "OBX", "NTE");
+
+  private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
   private final TranslationSettings settings;
   private final IdentifierSystems systems;
@@ -106,11 +112,11 @@ public final class RefI12Translator {
       String role = PartyMapper.role(provider.getPRD());
       if (role.equals("RT")) {
         if (performer == null) {
-          performer = PartyMapper.provider(provider, i + 1, clinic, t);
+          performer = PartyMapper.provider(provider, i + 1, () -> clinic, t);
         }
       } else if (referrer == null && (role.equals("RP") || role.isEmpty())) {
         referrer = PartyMapper.provider(provider, i + 1,
-            PartyMapper.facilityOrganization(facilityOf(t.sender), t), t);
+            () -> PartyMapper.facilityOrganization(facilityOf(t.sender), t), t);
       }
     }
 
@@ -121,9 +127,10 @@ public final class RefI12Translator {
       insurance.add(ClinicalMapper.coverage(message.getINSURANCE(i).getIN1(), i + 1, patient, t));
     }
     AUT aut = message.getAUTHORIZATION_CONTACT1().getAUT();
-    Date received = Date.from(receivedAt);
+    DateTimeType received = utc(receivedAt);
     if (!aut.isEmpty()) {
-      insurance.add(ClinicalMapper.authorization(aut, patient, received, t));
+      insurance.add(ClinicalMapper.authorization(aut, message.getAUTHORIZATION_CONTACT1().getCTD(), patient,
+          received, t));
     }
     List<Reference> conditions = new ArrayList<>();
     for (int i = 0; i < message.getDG1Reps(); i++) {
@@ -154,7 +161,7 @@ public final class RefI12Translator {
         "Placer Identifier")));
     request.addIdentifier(placer);
     for (EI external : rf1.getExternalReferralIdentifier()) {
-      Identifier id = systems.entityIdentifier(external, t.sender, "external-referral-id");
+      Identifier id = systems.authorityIdentifier(external, t.sender, "external-referral-id");
       if (id != null) {
         request.addIdentifier(id.setType(new CodeableConcept().setText("External referral identifier")));
       }
@@ -183,10 +190,9 @@ public final class RefI12Translator {
     if (category != null) {
       request.addOrderDetail(new CodeableConcept().addCoding(category));
     }
-    String requestedTreatments = ClinicalMapper.quantity(aut.getRequestedNumberOfTreatments());
+    java.math.BigDecimal requestedTreatments = ClinicalMapper.number("AUT-8", aut.getRequestedNumberOfTreatments());
     if (requestedTreatments != null) {
-      request.setQuantity(new Quantity().setValue(new java.math.BigDecimal(requestedTreatments))
-          .setUnit("treatments"));
+      request.setQuantity(new Quantity().setValue(requestedTreatments).setUnit("treatments"));
     }
     request.setSubject(patient);
     DateTimeType authored = Fields.dateTime("RF1-7", rf1.getEffectiveDate(), t);
@@ -212,9 +218,12 @@ public final class RefI12Translator {
     conditions.forEach(request::addReasonReference);
     insurance.forEach(request::addInsurance);
     supporting.forEach(request::addSupportingInfo);
-    orderNotes.forEach(nte -> request.addNote(ClinicalMapper.note(nte)));
-    for (NTE nte : message.getNTEAll()) {
-      request.addNote(ClinicalMapper.note(nte));
+    orderNotes.addAll(message.getNTEAll());
+    for (NTE nte : orderNotes) {
+      Annotation note = ClinicalMapper.note(nte);
+      if (note != null) {
+        request.addNote(note);
+      }
     }
     Reference serviceRequest = t.add(request, "ServiceRequest", placer);
 
@@ -229,8 +238,8 @@ public final class RefI12Translator {
         "Fulfill the focal request")));
     task.setFocus(serviceRequest);
     task.setFor(patient);
-    task.setAuthoredOn(received);
-    task.setLastModified(received);
+    task.setAuthoredOnElement(received.copy());
+    task.setLastModifiedElement(received.copy());
     if (referrer != null) {
       task.setRequester(referrer);
     }
@@ -252,6 +261,14 @@ public final class RefI12Translator {
     return PartyMapper.addOrganization(organization, t);
   }
 
+  /**
+   * When this service received the message, in UTC: rendering a java.util.Date in the JVM's default zone would make
+   * the same message give different Bundles on differently configured machines.
+   */
+  static DateTimeType utc(Instant instant) {
+    return new DateTimeType(Date.from(instant), TemporalPrecisionEnum.SECOND, UTC);
+  }
+
   private static String facilityOf(Sender sender) {
     return sender.facility().isEmpty() ? sender.application() : sender.facility();
   }
@@ -271,7 +288,7 @@ public final class RefI12Translator {
     document.setType(new CodeableConcept().addCoding(new Coding(CodeSystems.LOINC, CodeSystems.LOINC_REFERRAL_NOTE,
         "Referral note")).setText("HL7 v2 referral message as received"));
     document.setSubject(patient);
-    document.setDate(Date.from(receivedAt));
+    document.setDateElement(new InstantType(Date.from(receivedAt), TemporalPrecisionEnum.MILLI, UTC));
     if (author != null) {
       document.addAuthor(author);
     }

@@ -46,6 +46,14 @@ final class Translation {
     return new Reference(fullUrl);
   }
 
+  /** The resource a reference returned by {@link #add} points to. */
+  Resource resource(Reference reference) {
+    return bundle.getEntry().stream()
+        .filter(entry -> entry.getFullUrl().equals(reference.getReference()))
+        .findFirst().orElseThrow(() -> new IllegalStateException("not in this Bundle: " + reference.getReference()))
+        .getResource();
+  }
+
   /** A per-referral identifier for a part that has no identity of its own (a DG1, an OBX, ...). */
   Identifier partIdentifier(String part) {
     return new Identifier().setSystem(systems.senderSystem(sender, "referral-part")).setValue(referralId + "/" + part);

@@ -1,5 +1,6 @@
 package org.referralbridge.translate;
 
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.hl7v2.model.Composite;
 import ca.uhn.hl7v2.model.DataTypeException;
 import ca.uhn.hl7v2.model.Primitive;
@@ -10,9 +11,13 @@ import ca.uhn.hl7v2.model.v28.datatype.CX;
 import ca.uhn.hl7v2.model.v28.datatype.XAD;
 import ca.uhn.hl7v2.model.v28.datatype.XPN;
 import ca.uhn.hl7v2.model.v28.datatype.XTN;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +38,9 @@ import org.hl7.fhir.r4.model.HumanName;
  */
 final class V2Types {
 
-  private static final Pattern DTM =
-      Pattern.compile("^(\\d{4})(\\d{2})?(\\d{2})?(\\d{2})?(\\d{2})?(\\d{2})?(\\.\\d{1,4})?([+-]\\d{4})?$");
+  /** YYYY[MM[DD[HH[MM[SS[.S[S[S[S]]]]]]]]][+/-ZZZZ]: a fraction only after seconds. */
+  private static final Pattern DTM = Pattern.compile(
+      "^(\\d{4})(?:(\\d{2})(?:(\\d{2})(?:(\\d{2})(?:(\\d{2})(?:(\\d{2})(\\.\\d{1,4})?)?)?)?)?)?([+-]\\d{4})?$");
 
   private V2Types() {}
 
@@ -87,10 +93,45 @@ final class V2Types {
       concept.setText(original);
     } else if (display != null) {
       concept.setText(display);
-    } else if (!concept.hasCoding()) {
+    } else if (!concept.hasCoding() && !concept.hasText()) {
       return null;
     }
     return concept;
+  }
+
+  /**
+   * A language CWE (PID-15) → CodeableConcept whose ISO 639 codings are valid BCP-47 tags: v2 senders write "EN" or
+   * "ENG" where BCP-47 wants "en" (the two-letter code wherever ISO 639-1 has one).
+   */
+  static CodeableConcept language(CWE cwe) {
+    CodeableConcept concept = concept(cwe);
+    if (concept != null) {
+      for (Coding coding : concept.getCoding()) {
+        if (CodeSystems.ISO639.equals(coding.getSystem())) {
+          coding.setCode(bcp47(coding.getCode()));
+        }
+      }
+    }
+    return concept;
+  }
+
+  static String bcp47(String iso639) {
+    String[] subtags = iso639.trim().split("[-_]");
+    String language = subtags[0].toLowerCase(Locale.ROOT);
+    if (language.length() == 3) {
+      for (String twoLetter : Locale.getISOLanguages()) {
+        if (Locale.forLanguageTag(twoLetter).getISO3Language().equals(language)) {
+          language = twoLetter;
+          break;
+        }
+      }
+    }
+    StringBuilder tag = new StringBuilder(language);
+    for (int i = 1; i < subtags.length; i++) {
+      String subtag = subtags[i];
+      tag.append('-').append(subtag.length() == 2 ? subtag.toUpperCase(Locale.ROOT) : subtag);
+    }
+    return tag.toString();
   }
 
   private static void addCoding(CodeableConcept concept, String code, String display, String v2System,
@@ -112,7 +153,7 @@ final class V2Types {
     }
   }
 
-  /** A coding of HL7 v2 table {@code table} from a CWE whose CWE-1 holds the table value (upper-cased). */
+  /** A coding of HL7 v2 table {@code table} from a CWE whose CWE-1 holds the table value (as sent). */
   static Coding tableCoding(CWE cwe, String table) {
     String code = text(cwe == null ? null : cwe.getIdentifier());
     if (code == null) {
@@ -139,18 +180,23 @@ final class V2Types {
     }
     String type = text(xpn.getNameTypeCode());
     if (type != null) {
-      HumanName.NameUse use = switch (type.toUpperCase(Locale.ROOT)) {
-        case "L" -> HumanName.NameUse.OFFICIAL;
-        case "D", "A" -> HumanName.NameUse.USUAL;
-        case "M" -> HumanName.NameUse.MAIDEN;
-        case "N" -> HumanName.NameUse.NICKNAME;
-        case "S", "T" -> HumanName.NameUse.TEMP;
-        case "BAD" -> HumanName.NameUse.OLD;
-        default -> null;
-      };
-      name.setUse(use);
+      name.setUse(nameUse(type));
     }
     return name.isEmpty() ? null : name;
+  }
+
+  /** XPN-7 name type (table 0200) → HumanName.use, after the v2-to-FHIR ConceptMap; null where it has none. */
+  static HumanName.NameUse nameUse(String type) {
+    return switch (type.toUpperCase(Locale.ROOT)) {
+      case "L", "R" -> HumanName.NameUse.OFFICIAL;
+      case "D" -> HumanName.NameUse.USUAL;
+      case "M" -> HumanName.NameUse.MAIDEN;
+      case "N" -> HumanName.NameUse.NICKNAME;
+      case "TEMP", "NAV" -> HumanName.NameUse.TEMP;
+      case "BAD" -> HumanName.NameUse.OLD;
+      case "MSK" -> HumanName.NameUse.ANONYMOUS;
+      default -> null; // A (alias), S (pseudonym), T (tribal), B, C, ...: no FHIR equivalent
+    };
   }
 
   private static void addIfPresent(List<org.hl7.fhir.r4.model.StringType> list, String value) {
@@ -182,6 +228,7 @@ final class V2Types {
     address.setCity(text(xad.getCity()));
     address.setState(text(xad.getStateOrProvince()));
     address.setPostalCode(text(xad.getZipOrPostalCode()));
+    address.setDistrict(text(xad.getCountyParishCode()));
     address.setCountry(text(xad.getCountry()));
     String type = text(xad.getAddressType());
     if (type != null) {
@@ -190,8 +237,7 @@ final class V2Types {
         case "B", "O" -> address.setUse(Address.AddressUse.WORK);
         case "C" -> address.setUse(Address.AddressUse.TEMP);
         case "BA" -> address.setUse(Address.AddressUse.OLD);
-        case "M" -> address.setType(Address.AddressType.POSTAL);
-        case "SH" -> address.setType(Address.AddressType.PHYSICAL);
+        case "M", "SH" -> address.setType(Address.AddressType.POSTAL);
         default -> { }
       }
     }
@@ -225,10 +271,11 @@ final class V2Types {
       return null;
     }
     if (!contact.hasUse() && use != null) {
+      // table 0201 after the v2-to-FHIR ConceptMap: ORN, VHN, ASN, EMR, BPN, NET have no FHIR use
       contact.setUse(switch (use) {
-        case "PRN", "PRS" -> ContactPoint.ContactPointUse.HOME;
+        case "PRN" -> ContactPoint.ContactPointUse.HOME;
         case "WPN" -> ContactPoint.ContactPointUse.WORK;
-        case "ORN", "VHN" -> ContactPoint.ContactPointUse.TEMP;
+        case "PRS" -> ContactPoint.ContactPointUse.MOBILE;
         default -> null;
       });
     }
@@ -275,10 +322,7 @@ final class V2Types {
     if (value == null) {
       return null;
     }
-    Matcher m = DTM.matcher(value);
-    if (!m.matches()) {
-      throw new IllegalArgumentException("not an HL7 v2 date/time (DTM): length " + value.length());
-    }
+    Matcher m = matchDtm(value, "date/time (DTM)");
     StringBuilder iso = new StringBuilder(m.group(1));
     if (m.group(2) != null) {
       iso.append('-').append(m.group(2));
@@ -287,7 +331,7 @@ final class V2Types {
       iso.append('-').append(m.group(3));
     }
     if (m.group(4) == null) {
-      return new DateTimeType(iso.toString());
+      return fhirDateTime(iso.toString(), value);
     }
     String hour = m.group(4);
     String minute = m.group(5) == null ? "00" : m.group(5);
@@ -295,34 +339,79 @@ final class V2Types {
     String fraction = m.group(7) == null ? "" : m.group(7);
     iso.append('T').append(hour).append(':').append(minute).append(':').append(second).append(fraction);
     String offset = m.group(8);
-    if (offset != null) {
-      iso.append(offset, 0, 3).append(':').append(offset, 3, 5);
-    } else {
-      LocalDateTime local = LocalDateTime.parse(iso.toString());
-      ZoneOffset zoneOffset = zone.getRules().getOffset(local);
-      iso.append(zoneOffset.getId().equals("Z") ? "+00:00" : zoneOffset.getId());
+    try {
+      if (offset != null) {
+        iso.append(offset, 0, 3).append(':').append(offset, 3, 5);
+      } else {
+        LocalDateTime local = LocalDateTime.parse(iso.toString());
+        ZoneOffset zoneOffset = zone.getRules().getOffset(local);
+        iso.append(zoneOffset.getId().equals("Z") ? "+00:00" : zoneOffset.getId());
+      }
+      return new DateTimeType(iso.toString());
+    } catch (DateTimeException | DataFormatException e) {
+      throw new IllegalArgumentException("not a valid HL7 v2 date/time (DTM): length " + value.length(), e);
     }
-    return new DateTimeType(iso.toString());
   }
 
-  /** DT/DTM → date (day precision at most). */
+  /** Matches a DTM and checks its calendar ranges (month 13, 30 February, hour 24, offset +2500 are errors). */
+  private static Matcher matchDtm(String value, String kind) {
+    Matcher m = DTM.matcher(value);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not an HL7 v2 " + kind + ": length " + value.length());
+    }
+    try {
+      int year = Integer.parseInt(m.group(1));
+      if (m.group(3) != null) {
+        LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+      } else if (m.group(2) != null) {
+        YearMonth.of(year, Integer.parseInt(m.group(2)));
+      }
+      if (m.group(4) != null) {
+        LocalTime.of(Integer.parseInt(m.group(4)), m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
+            m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+      }
+      String offset = m.group(8);
+      if (offset != null) {
+        int sign = offset.charAt(0) == '-' ? -1 : 1;
+        int minutes = Integer.parseInt(offset.substring(3, 5));
+        if (minutes > 59) {
+          throw new DateTimeException("offset minutes");
+        }
+        ZoneOffset.ofHoursMinutes(sign * Integer.parseInt(offset.substring(1, 3)), sign * minutes);
+      }
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("not a valid HL7 v2 " + kind + ": length " + value.length(), e);
+    }
+    return m;
+  }
+
+  private static DateTimeType fhirDateTime(String iso, String value) {
+    try {
+      return new DateTimeType(iso);
+    } catch (DataFormatException e) {
+      throw new IllegalArgumentException("not a valid HL7 v2 date/time (DTM): length " + value.length(), e);
+    }
+  }
+
+  /** DT/DTM → date (day precision at most; a time part is checked, then dropped). */
   static DateType date(Type dt) {
     String value = text(dt);
     if (value == null) {
       return null;
     }
-    String digits = value.length() > 8 ? value.substring(0, 8) : value;
-    if (!digits.matches("\\d{4}(\\d{2}){0,2}")) {
-      throw new IllegalArgumentException("not an HL7 v2 date (DT): length " + value.length());
+    Matcher m = matchDtm(value, "date (DT)");
+    StringBuilder iso = new StringBuilder(m.group(1));
+    if (m.group(2) != null) {
+      iso.append('-').append(m.group(2));
     }
-    StringBuilder iso = new StringBuilder(digits.substring(0, 4));
-    if (digits.length() >= 6) {
-      iso.append('-').append(digits, 4, 6);
+    if (m.group(3) != null) {
+      iso.append('-').append(m.group(3));
     }
-    if (digits.length() == 8) {
-      iso.append('-').append(digits, 6, 8);
+    try {
+      return new DateType(iso.toString());
+    } catch (DataFormatException e) {
+      throw new IllegalArgumentException("not a valid HL7 v2 date (DT): length " + value.length(), e);
     }
-    return new DateType(iso.toString());
   }
 
   /** All non-null results of mapping each element. */

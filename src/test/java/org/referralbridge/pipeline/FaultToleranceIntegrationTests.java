@@ -111,15 +111,8 @@ class FaultToleranceIntegrationTests {
     await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
         assertThat(messageStore.inbound(MessageStatus.DEAD_LETTERED, 1000)).extracting(r -> r.get("control_id"))
             .contains("CTL-dlq1"));
-    List<String> deadLettered = new JmsTemplate(connectionFactory).browse("referrals.dead-letter",
-        (session, browser) -> {
-          List<String> ids = new ArrayList<>();
-          for (Object m : Collections.list(browser.getEnumeration())) {
-            ids.add(((Message) m).getStringProperty(EnvelopeHeaders.CONTROL_ID));
-          }
-          return ids;
-        });
-    assertThat(deadLettered).contains("CTL-dlq1");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(deadLetterQueue()).contains("CTL-dlq1"));
     assertThat(directStore().count(ServiceRequest.class, SYSTEM, "REF-dlq1")).isZero();
   }
 
@@ -137,6 +130,17 @@ class FaultToleranceIntegrationTests {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(processed("CTL-nobroker1-resent")).isTrue());
     assertThat(directStore().count(ServiceRequest.class, SYSTEM, "REF-nobroker1")).isEqualTo(1);
+  }
+
+  /** Control ids of the messages on the dead-letter queue, read with a JMS queue browser. */
+  private List<String> deadLetterQueue() {
+    return new JmsTemplate(connectionFactory).browse("referrals.dead-letter", (session, browser) -> {
+      List<String> ids = new ArrayList<>();
+      for (Object m : Collections.list(browser.getEnumeration())) {
+        ids.add(((Message) m).getStringProperty(EnvelopeHeaders.CONTROL_ID));
+      }
+      return ids;
+    });
   }
 
   private boolean processed(String controlId) {

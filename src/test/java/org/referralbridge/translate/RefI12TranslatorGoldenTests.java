@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
@@ -142,6 +144,16 @@ class RefI12TranslatorGoldenTests {
       for (String key : keys) {
         diff(path + "/" + key, expected.get(key), actual.get(key), out);
       }
+    } else if (isBundleEntries(expected) && isBundleEntries(actual)) {
+      // entries are paired by fullUrl (name-based UUIDs), so one added entry is one difference, not a cascade
+      Map<String, JsonNode> actualByUrl = new LinkedHashMap<>();
+      actual.forEach(entry -> actualByUrl.put(entry.get("fullUrl").asText(), entry));
+      int i = 0;
+      for (JsonNode entry : expected) {
+        String url = entry.get("fullUrl").asText();
+        diff(path + "/" + i++ + label(entry), entry, actualByUrl.remove(url), out);
+      }
+      actualByUrl.values().forEach(entry -> diff(path + "/+" + label(entry), null, entry, out));
     } else if (expected.isArray() && actual.isArray()) {
       Iterator<JsonNode> e = expected.elements();
       Iterator<JsonNode> a = actual.elements();
@@ -153,6 +165,18 @@ class RefI12TranslatorGoldenTests {
     } else if (!expected.equals(actual)) {
       out.add(path + ": expected " + expected + " but was " + actual);
     }
+  }
+
+  private static boolean isBundleEntries(JsonNode node) {
+    if (!node.isArray() || node.isEmpty()) {
+      return false;
+    }
+    for (JsonNode element : node) {
+      if (!element.path("fullUrl").isTextual()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String label(JsonNode element) {

@@ -1,0 +1,50 @@
+package org.referralbridge;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Boundaries the code keeps: translators are plain Java, features do not reach into each other's internals. */
+class ArchitectureTests {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.referralbridge");
+  }
+
+  @Test
+  void translatorsAndTheHl7ParserAreFreeOfCamelAndSpring() {
+    noClasses().that().resideInAnyPackage("..translate..", "..hl7..")
+        .and().haveSimpleNameNotEndingWith("Configuration").and().haveSimpleNameNotEndingWith("Properties")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "org.springframework..")
+        .check(classes);
+  }
+
+  @Test
+  void validationIsFreeOfCamel() {
+    noClasses().that().resideInAPackage("..validate..")
+        .should().dependOnClassesThat().resideInAPackage("org.apache.camel..").check(classes);
+  }
+
+  @Test
+  void theStoreKnowsNothingOfIntakeTranslationOrCamel() {
+    noClasses().that().resideInAPackage("..store..")
+        .should().dependOnClassesThat().resideInAnyPackage("..intake..", "..translate..", "..pipeline..",
+            "org.apache.camel..")
+        .check(classes);
+  }
+
+  @Test
+  void translationKnowsNothingOfIntakeThePipelineOrStorage() {
+    noClasses().that().resideInAPackage("..translate..")
+        .should().dependOnClassesThat().resideInAnyPackage("..intake..", "..pipeline..", "..store..", "..messages..")
+        .check(classes);
+  }
+}

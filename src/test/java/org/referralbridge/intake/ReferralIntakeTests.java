@@ -1,0 +1,92 @@
+package org.referralbridge.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.referralbridge.hl7.Hl7Parser;
+import org.referralbridge.intake.IntakeRejection.AckCode;
+import org.referralbridge.pipeline.EnvelopeHeaders;
+import org.referralbridge.support.Hl7Samples;
+
+class ReferralIntakeTests {
+
+  private final ReferralIntake intake = new ReferralIntake(new Hl7Parser(), 100_000);
+
+  @ParameterizedTest
+  @ValueSource(strings = {Hl7Samples.TRD_PHQ9, Hl7Samples.PTSD_PCL5, Hl7Samples.REF_I11_V23,
+      Hl7Samples.INSURANCE_AUTH, Hl7Samples.REF_I12_V29})
+  void everySampleIsAcceptedWithEnvelopeHeaders(String sample) {
+    Map<String, Object> headers = new HashMap<>();
+    intake.check(Hl7Samples.read(sample), headers);
+    assertThat(headers).containsKeys(EnvelopeHeaders.SENDER, EnvelopeHeaders.CONTROL_ID,
+        EnvelopeHeaders.REFERRAL_KEY, EnvelopeHeaders.RECEIVED_AT, EnvelopeHeaders.GROUP);
+    assertThat(headers.get(EnvelopeHeaders.FORMAT)).isEqualTo("hl7v2");
+    assertThat(headers.get(EnvelopeHeaders.GROUP)).isEqualTo(headers.get(EnvelopeHeaders.REFERRAL_KEY));
+  }
+
+  @Test
+  void theReferralKeyIsTheSenderAndItsReferralId() {
+    Map<String, Object> headers = new HashMap<>();
+    intake.check(Hl7Samples.read(Hl7Samples.TRD_PHQ9), headers);
+    assertThat(headers.get(EnvelopeHeaders.REFERRAL_KEY)).isEqualTo("NORTHSIDE_EHR^NORTHSIDE_PSYCH|NSP-REF-2026-0117");
+    assertThat(headers.get(EnvelopeHeaders.MESSAGE_TYPE)).isEqualTo("REF^I12");
+  }
+
+  @Test
+  void segmentsSeparatedByNewlinesAreAccepted() {
+    intake.check(Hl7Samples.read(Hl7Samples.TRD_PHQ9).replace("\r", "\r\n"), new HashMap<>());
+  }
+
+  @Test
+  void rejectsWhatIsNotAReferral() {
+    String valid = Hl7Samples.read(Hl7Samples.TRD_PHQ9);
+    assertRejected("", AckCode.AR, 100, null);
+    assertRejected("PID|1||x", AckCode.AR, 100, "MSH");
+    assertRejected(valid.replace("REF^I12^REF_I12", "ADT^A01"), AckCode.AR, 200, "MSH-9");
+    assertRejected(valid.replace("REF^I12^REF_I12", "REF^I15"), AckCode.AR, 201, "MSH-9");
+    assertRejected(valid.replace("|P|2.5.1|", "|P|3.0|"), AckCode.AR, 203, "MSH-12");
+    assertRejected(valid.replace("|NSP000117|", "||"), AckCode.AR, 101, "MSH-10");
+    assertRejected(valid.replace("|NORTHSIDE_EHR|NORTHSIDE_PSYCH|", "|||"), AckCode.AR, 101, "MSH-3");
+  }
+
+  @Test
+  void rejectsAReferralWithoutWhatItCannotDoWithout() {
+    String valid = Hl7Samples.read(Hl7Samples.TRD_PHQ9);
+    assertRejected(Hl7Samples.replaceField(valid, "PID", 3, ""), AckCode.AE, 101, "PID-3");
+    assertRejected(Hl7Samples.replaceField(valid, "RF1", 6, ""), AckCode.AE, 101, "RF1-6");
+    assertRejected(without(valid, "PID"), AckCode.AE, 100, "PID");
+    assertRejected(without(valid, "RF1"), AckCode.AE, 100, "RF1");
+    assertRejected(without(without(valid, "PRD"), "CTD"), AckCode.AE, 100, "PRD");
+  }
+
+  @Test
+  void rejectsAMessageOverTheSizeLimit() {
+    ReferralIntake small = new ReferralIntake(new Hl7Parser(), 500);
+    assertThatThrownBy(() -> small.check(Hl7Samples.read(Hl7Samples.TRD_PHQ9), new HashMap<>()))
+        .isInstanceOfSatisfying(IntakeRejection.class, r -> assertThat(r.ackCode()).isEqualTo(AckCode.AR));
+  }
+
+  private void assertRejected(String message, AckCode ack, int code, String location) {
+    assertThatThrownBy(() -> intake.check(message, new HashMap<>()))
+        .isInstanceOfSatisfying(IntakeRejection.class, rejection -> {
+          assertThat(rejection.ackCode()).isEqualTo(ack);
+          assertThat(rejection.errorCode()).isEqualTo(code);
+          assertThat(rejection.location()).isEqualTo(location);
+        });
+  }
+
+  private static String without(String message, String segment) {
+    StringBuilder out = new StringBuilder();
+    for (String s : message.split("\r")) {
+      if (!s.startsWith(segment + "|")) {
+        out.append(s).append('\r');
+      }
+    }
+    return out.toString();
+  }
+}
