@@ -25,7 +25,7 @@ class FhirStoreConfiguration {
     FhirStore store;
     if (properties.baseUrl() != null && !properties.baseUrl().toString().isBlank()) {
       store = new RestFhirStore(fhirContext, properties.baseUrl().toString(), properties.connectTimeout(),
-          properties.readTimeout());
+          properties.readTimeout(), properties.username(), properties.password());
     } else {
       IFhirSystemDao<Bundle, Meta> dao = embeddedSystemDao.getIfAvailable();
       if (dao == null) {

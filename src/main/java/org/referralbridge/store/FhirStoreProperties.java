@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl an external FHIR R4 server's base URL; empty for the embedded JPA server, called in-process
  * @param connectTimeout connect timeout towards an external server
  * @param readTimeout read timeout towards an external server
+ * @param username HTTP Basic user towards an external server (empty: none)
+ * @param password HTTP Basic password towards an external server (from the environment)
  */
 @ConfigurationProperties("bridge.fhir-store")
 public record FhirStoreProperties(URI baseUrl, @DefaultValue("5s") Duration connectTimeout,
-    @DefaultValue("30s") Duration readTimeout) {}
+    @DefaultValue("30s") Duration readTimeout, String username, String password) {}

@@ -3,6 +3,7 @@ package org.referralbridge.store;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.interceptor.AdditionalRequestHeadersInterceptor;
+import ca.uhn.fhir.rest.client.interceptor.BasicAuthInterceptor;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Duration;
@@ -14,7 +15,8 @@ public final class RestFhirStore implements FhirStore {
   private final IGenericClient client;
   private final String baseUrl;
 
-  public RestFhirStore(FhirContext context, String baseUrl, Duration connectTimeout, Duration readTimeout) {
+  public RestFhirStore(FhirContext context, String baseUrl, Duration connectTimeout, Duration readTimeout,
+      String username, String password) {
     context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     context.getRestfulClientFactory().setConnectTimeout((int) connectTimeout.toMillis());
     context.getRestfulClientFactory().setSocketTimeout((int) readTimeout.toMillis());
@@ -23,6 +25,9 @@ public final class RestFhirStore implements FhirStore {
     AdditionalRequestHeadersInterceptor headers = new AdditionalRequestHeadersInterceptor();
     headers.addHeaderValue("X-Retry-On-Version-Conflict", "retry; max-retries=5");
     client.registerInterceptor(headers);
+    if (username != null && !username.isBlank()) {
+      client.registerInterceptor(new BasicAuthInterceptor(username, password == null ? "" : password));
+    }
     this.baseUrl = baseUrl;
   }
 

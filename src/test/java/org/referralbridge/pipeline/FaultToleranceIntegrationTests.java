@@ -66,6 +66,8 @@ class FaultToleranceIntegrationTests {
     registry.add("bridge.fhir-store.base-url", () -> "http://127.0.0.1:" + STORE.port() + "/fhir");
     registry.add("bridge.fhir-store.connect-timeout", () -> "1s");
     registry.add("bridge.fhir-store.read-timeout", () -> "5s");
+    registry.add("bridge.fhir-store.username", () -> FhirStoreQueries.ADMIN);
+    registry.add("bridge.fhir-store.password", () -> FhirStoreQueries.ADMIN_PASSWORD);
     // the broker runs embedded, but the service reaches it over TCP through the proxy
     registry.add("spring.artemis.mode", () -> "native");
     registry.add("spring.artemis.broker-url",

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.CacheControlDirective;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BasicAuthInterceptor;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -11,6 +12,9 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 /** Reads the FHIR store the way a user does: over its REST API on 127.0.0.1, never from a cache. */
 public final class FhirStoreQueries {
 
+  /** The default admin account of application.yaml (tests run with the shipped defaults). */
+  public static final String ADMIN = "admin";
+  public static final String ADMIN_PASSWORD = "change-me-admin";
   public static final String IDENTIFIER_BASE = "http://referralbridge.org/fhir/sid";
 
   private final IGenericClient client;
@@ -19,6 +23,7 @@ public final class FhirStoreQueries {
     FhirContext context = FhirContext.forR4Cached();
     context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     client = context.newRestfulGenericClient("http://127.0.0.1:" + httpPort + "/fhir");
+    client.registerInterceptor(new BasicAuthInterceptor(ADMIN, ADMIN_PASSWORD));
   }
 
   public int count(Class<? extends Resource> type) {

@@ -1,0 +1,81 @@
+package org.referralbridge.security;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Everything that shows PHI is behind a login: the staff pages with a login form, the FHIR API ({@code /fhir}) and
+ * the operators' API ({@code /api}) with HTTP Basic for the same accounts. Only health probes are open.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StaffProperties.class)
+class SecurityConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  UserDetailsService staffAccounts(StaffProperties properties, PasswordEncoder encoder) {
+    for (StaffProperties.User user : properties.users()) {
+      if (encoder.matches("change-me-" + user.username(), user.passwordHash())) {
+        log.warn("Staff account '{}' still has its default password: set a new hash before real use",
+            user.username());
+      }
+    }
+    List<UserDetails> users = properties.users().stream()
+        .map(user -> User.withUsername(user.username()).password(user.passwordHash())
+            .roles(user.roles().stream().map(Enum::name).toArray(String[]::new)).build())
+        .toList();
+    log.info("Staff accounts: {}", users.stream().map(UserDetails::getUsername).toList());
+    return new InMemoryUserDetailsManager(users);
+  }
+
+  /** Machine-facing APIs: HTTP Basic, no session, no CSRF (no browser cookies are involved). */
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    // /fhir is served by HAPI's own servlet, not Spring MVC's: match on the request path itself
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(new OrRequestMatcher(paths.matcher("/fhir/**"), paths.matcher("/api/**")))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths.matcher("/api/messages/**")).hasAnyRole(StaffRole.ADMIN.name(), StaffRole.INTAKE.name())
+            .anyRequest().authenticated())
+        .httpBasic(Customizer.withDefaults())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  /** Staff pages: form login, sessions, CSRF protection on every form. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(auth -> auth
+            .requestMatchers("/actuator/health/**", "/login", "/css/**", "/favicon.ico", "/error").permitAll()
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/worklist", false).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+    return http.build();
+  }
+}
