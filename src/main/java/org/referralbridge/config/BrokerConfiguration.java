@@ -20,6 +20,8 @@ class BrokerConfiguration {
   @Bean
   ArtemisConfigurationCustomizer referralBrokerSettings(@Value("${bridge.data-directory}") Path dataDirectory,
       @Value("${bridge.queues.inbound}") String inbound, @Value("${bridge.queues.dead-letter}") String deadLetter,
+      @Value("${bridge.outbound.queue}") String outbound,
+      @Value("${bridge.outbound.dead-letter-queue}") String outboundDeadLetter,
       @Value("${bridge.broker.tcp-port:-1}") int tcpPort) {
     return configuration -> {
       Path artemis = dataDirectory.resolve("artemis");
@@ -32,6 +34,14 @@ class BrokerConfiguration {
       // is redelivered after a delay; after 10 deliveries the broker moves it to the dead-letter queue itself
       configuration.addAddressSetting(inbound, new AddressSettings()
           .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(deadLetter))
+          .setMaxDeliveryAttempts(10)
+          .setRedeliveryDelay(1000)
+          .setRedeliveryMultiplier(2)
+          .setMaxRedeliveryDelay(60000));
+      // outbound retries are scheduled by the delivery route itself; rollbacks (infrastructure faults) still get
+      // a delay and, in the end, the outbound dead-letter queue rather than being dropped
+      configuration.addAddressSetting(outbound, new AddressSettings()
+          .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(outboundDeadLetter))
           .setMaxDeliveryAttempts(10)
           .setRedeliveryDelay(1000)
           .setRedeliveryMultiplier(2)

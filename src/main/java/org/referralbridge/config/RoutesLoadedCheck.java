@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RoutesLoadedCheck implements ApplicationRunner {
 
-  private static final List<String> REQUIRED = List.of("receiveReferral", "processReferral", "deadLetterReferral");
+  private static final List<String> REQUIRED = List.of("receiveReferral", "enqueueReferral", "processReferral", "deadLetterReferral",
+      "releaseQuarantined", "enqueueOutbound", "deliverOutbound");
 
   private final CamelContext camel;
   private final String pattern;

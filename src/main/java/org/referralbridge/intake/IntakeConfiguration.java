@@ -2,6 +2,7 @@ package org.referralbridge.intake;
 
 import org.referralbridge.hl7.Hl7Parser;
 import org.referralbridge.messages.MessageStore;
+import org.referralbridge.partner.SenderPolicy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +18,8 @@ class IntakeConfiguration {
   }
 
   @Bean
-  ReferralIntake referralIntake(Hl7Parser hl7Parser, IntakeProperties properties) {
-    return new ReferralIntake(hl7Parser, properties.maxMessageChars());
+  ReferralIntake referralIntake(Hl7Parser hl7Parser, IntakeProperties properties, SenderPolicy senderPolicy) {
+    return new ReferralIntake(hl7Parser, properties.maxMessageChars(), senderPolicy);
   }
 
   @Bean

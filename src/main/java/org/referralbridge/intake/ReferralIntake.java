@@ -11,13 +11,15 @@ import org.apache.camel.Headers;
 import org.referralbridge.hl7.Hl7Parser;
 import org.referralbridge.hl7.MshHeader;
 import org.referralbridge.intake.IntakeRejection.AckCode;
+import org.referralbridge.partner.SenderPolicy;
 import org.referralbridge.pipeline.EnvelopeHeaders;
 import org.referralbridge.translate.RefI12Translator;
 
 /**
  * The checks a referral must pass before it is acknowledged: an MSH with a sender and a control id, a supported
  * type, event and version, a structure the parser can read, and the segments a referral cannot do without (PID
- * with an identifier, RF1 with the referral id, a PRD). A message that passes gets the envelope headers; one that
+ * with an identifier, RF1 with the referral id, a PRD), and a sender the partner directory knows (or, by
+ * configuration, one to hold in quarantine). A message that passes gets the envelope headers; one that
  * fails raises an {@link IntakeRejection} that becomes its NAK.
  */
 public final class ReferralIntake {
@@ -27,10 +29,12 @@ public final class ReferralIntake {
 
   private final Hl7Parser parser;
   private final int maxMessageChars;
+  private final SenderPolicy senders;
 
-  public ReferralIntake(Hl7Parser parser, int maxMessageChars) {
+  public ReferralIntake(Hl7Parser parser, int maxMessageChars, SenderPolicy senders) {
     this.parser = parser;
     this.maxMessageChars = maxMessageChars;
+    this.senders = senders;
   }
 
   /** Checks a message; on success fills the envelope headers. */
@@ -61,6 +65,11 @@ public final class ReferralIntake {
     REF_I12 message = parse(raw);
     requireContent(message);
     RefI12Translator.ReferralIdentity identity = RefI12Translator.identityOf(message);
+    SenderPolicy.Decision decision = senders.decide(identity.sender().key());
+    if (decision == SenderPolicy.Decision.REFUSE) {
+      throw new IntakeRejection(AckCode.AR, 204, "MSH-4", "unknown sender");
+    }
+    headers.put(EnvelopeHeaders.QUARANTINE, decision == SenderPolicy.Decision.QUARANTINE);
     headers.put(EnvelopeHeaders.CHANNEL, "mllp");
     headers.put(EnvelopeHeaders.FORMAT, EnvelopeHeaders.FORMAT_HL7V2);
     headers.put(EnvelopeHeaders.SENDER, identity.sender().key());

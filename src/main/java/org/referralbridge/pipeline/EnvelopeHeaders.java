@@ -21,6 +21,8 @@ public final class EnvelopeHeaders {
   public static final String REFERRAL_KEY = "BridgeReferralKey";
   /** When intake received it, epoch milliseconds. */
   public static final String RECEIVED_AT = "BridgeReceivedAt";
+  /** True when the sender is unknown and the message is to be held in quarantine rather than processed. */
+  public static final String QUARANTINE = "BridgeQuarantine";
   /** JMS message group: messages of one referral are processed one at a time, in order. */
   public static final String GROUP = "JMSXGroupID";
 

@@ -1,15 +1,26 @@
 package org.referralbridge.store;
 
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.interceptor.UserRequestRetryVersionConflictsInterceptor;
+import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Meta;
 
 /**
  * The embedded HAPI FHIR JPA server, called in-process: no HTTP round trip, no dependence on the web server having
- * started, and the same transaction semantics as {@code POST /fhir}.
+ * started, and the same semantics as its REST API.
  */
 public final class EmbeddedFhirStore implements FhirStore {
 
@@ -17,9 +28,14 @@ public final class EmbeddedFhirStore implements FhirStore {
   private static final int CONFLICT_RETRIES = 5;
 
   private final IFhirSystemDao<Bundle, Meta> systemDao;
+  private final DaoRegistry daoRegistry;
+  private final MatchUrlService matchUrlService;
 
-  public EmbeddedFhirStore(IFhirSystemDao<Bundle, Meta> systemDao) {
+  public EmbeddedFhirStore(IFhirSystemDao<Bundle, Meta> systemDao, DaoRegistry daoRegistry,
+      MatchUrlService matchUrlService) {
     this.systemDao = systemDao;
+    this.daoRegistry = daoRegistry;
+    this.matchUrlService = matchUrlService;
   }
 
   @Override
@@ -30,6 +46,28 @@ public final class EmbeddedFhirStore implements FhirStore {
       return systemDao.transaction(request, transaction);
     } catch (BaseServerResponseException e) {
       throw StoreErrors.classify(e);
+    }
+  }
+
+  @Override
+  public List<IBaseResource> search(String searchUrl, int limit) {
+    MatchUrlService.ResourceTypeAndSearchParameterMap parsed = matchUrlService.parseAndTranslateMatchUrl(searchUrl);
+    SearchParameterMap map = parsed.searchParameterMap();
+    map.setLoadSynchronousUpTo(limit);
+    // a synchronous search: computed now, never served from HAPI's search cache
+    SystemRequestDetails request = new SystemRequestDetails();
+    IBundleProvider results = daoRegistry.getResourceDao(parsed.resourceDefinition().getName()).search(map, request);
+    return results.getResources(0, limit);
+  }
+
+  @Override
+  public <T extends IBaseResource> Optional<T> read(Class<T> type, String id) {
+    IFhirResourceDao<T> dao = daoRegistry.getResourceDao(type);
+    try {
+      return Optional.of(dao.read(new IdType(daoRegistry.getFhirContext().getResourceType(type), id),
+          new SystemRequestDetails()));
+    } catch (ResourceNotFoundException | ResourceGoneException e) {
+      return Optional.empty();
     }
   }
 

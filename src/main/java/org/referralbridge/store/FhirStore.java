@@ -1,5 +1,8 @@
 package org.referralbridge.store;
 
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
@@ -14,6 +17,15 @@ public interface FhirStore {
 
   /** Executes the transaction; returns the transaction-response Bundle. */
   Bundle transaction(Bundle transaction);
+
+  /**
+   * The resources matching a search URL relative to the base, e.g. {@code Task?owner=Organization/1&_count=50},
+   * at most {@code limit} of them. Reads bypass any search cache.
+   */
+  List<IBaseResource> search(String searchUrl, int limit);
+
+  /** One resource by type and logical id, if it exists (and was not deleted). */
+  <T extends IBaseResource> Optional<T> read(Class<T> type, String id);
 
   /** Where the store is, for logs and health ("embedded" or the base URL). */
   String describe();

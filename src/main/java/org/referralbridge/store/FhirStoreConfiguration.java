@@ -1,7 +1,9 @@
 package org.referralbridge.store;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Meta;
 import org.slf4j.Logger;
@@ -21,7 +23,8 @@ class FhirStoreConfiguration {
 
   @Bean
   FhirStore fhirStore(FhirStoreProperties properties, FhirContext fhirContext,
-      ObjectProvider<IFhirSystemDao<Bundle, Meta>> embeddedSystemDao) {
+      ObjectProvider<IFhirSystemDao<Bundle, Meta>> embeddedSystemDao, ObjectProvider<DaoRegistry> daoRegistry,
+      ObjectProvider<MatchUrlService> matchUrlService) {
     FhirStore store;
     if (properties.baseUrl() != null && !properties.baseUrl().toString().isBlank()) {
       store = new RestFhirStore(fhirContext, properties.baseUrl().toString(), properties.connectTimeout(),
@@ -32,7 +35,7 @@ class FhirStoreConfiguration {
         throw new IllegalStateException(
             "No FHIR store: set bridge.fhir-store.base-url, or bridge.fhir-server.enabled=true for the embedded one");
       }
-      store = new EmbeddedFhirStore(dao);
+      store = new EmbeddedFhirStore(dao, daoRegistry.getObject(), matchUrlService.getObject());
     }
     log.info("FHIR store: {}", store.describe());
     return store;

@@ -6,7 +6,14 @@ import ca.uhn.fhir.rest.client.interceptor.AdditionalRequestHeadersInterceptor;
 import ca.uhn.fhir.rest.client.interceptor.BasicAuthInterceptor;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.api.CacheControlDirective;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 
 /** An external FHIR R4 server, reached over HTTP(S) with HAPI's client. */
@@ -35,6 +42,39 @@ public final class RestFhirStore implements FhirStore {
   public Bundle transaction(Bundle transaction) {
     try {
       return client.transaction().withBundle(transaction).execute();
+    } catch (BaseServerResponseException e) {
+      throw StoreErrors.classify(e);
+    }
+  }
+
+  @Override
+  public List<IBaseResource> search(String searchUrl, int limit) {
+    try {
+      List<IBaseResource> found = new ArrayList<>();
+      Bundle page = client.search().byUrl(searchUrl).count(Math.min(limit, 200))
+          .cacheControl(new CacheControlDirective().setNoCache(true)).returnBundle(Bundle.class).execute();
+      while (page != null) {
+        for (Bundle.BundleEntryComponent entry : page.getEntry()) {
+          if (found.size() < limit && (!entry.hasSearch()
+              || entry.getSearch().getMode() != Bundle.SearchEntryMode.INCLUDE)) {
+            found.add(entry.getResource());
+          }
+        }
+        page = found.size() < limit && page.getLink(Bundle.LINK_NEXT) != null
+            ? client.loadPage().next(page).execute() : null;
+      }
+      return found;
+    } catch (BaseServerResponseException e) {
+      throw StoreErrors.classify(e);
+    }
+  }
+
+  @Override
+  public <T extends IBaseResource> Optional<T> read(Class<T> type, String id) {
+    try {
+      return Optional.of(client.read().resource(type).withId(id).execute());
+    } catch (ResourceNotFoundException | ResourceGoneException e) {
+      return Optional.empty();
     } catch (BaseServerResponseException e) {
       throw StoreErrors.classify(e);
     }

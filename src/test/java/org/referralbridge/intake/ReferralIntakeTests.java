@@ -10,12 +10,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.referralbridge.hl7.Hl7Parser;
 import org.referralbridge.intake.IntakeRejection.AckCode;
+import org.referralbridge.partner.SenderPolicy;
 import org.referralbridge.pipeline.EnvelopeHeaders;
 import org.referralbridge.support.Hl7Samples;
 
 class ReferralIntakeTests {
 
-  private final ReferralIntake intake = new ReferralIntake(new Hl7Parser(), 100_000);
+  private static final SenderPolicy EVERY_SENDER_KNOWN = new SenderPolicy(null, null) {
+    @Override
+    public Decision decide(String senderKey) {
+      return Decision.ACCEPT;
+    }
+  };
+
+  private final ReferralIntake intake = new ReferralIntake(new Hl7Parser(), 100_000, EVERY_SENDER_KNOWN);
 
   @ParameterizedTest
   @ValueSource(strings = {Hl7Samples.TRD_PHQ9, Hl7Samples.PTSD_PCL5, Hl7Samples.REF_I11_V23,
@@ -66,9 +74,36 @@ class ReferralIntakeTests {
 
   @Test
   void rejectsAMessageOverTheSizeLimit() {
-    ReferralIntake small = new ReferralIntake(new Hl7Parser(), 500);
+    ReferralIntake small = new ReferralIntake(new Hl7Parser(), 500, EVERY_SENDER_KNOWN);
     assertThatThrownBy(() -> small.check(Hl7Samples.read(Hl7Samples.TRD_PHQ9), new HashMap<>()))
         .isInstanceOfSatisfying(IntakeRejection.class, r -> assertThat(r.ackCode()).isEqualTo(AckCode.AR));
+  }
+
+  @Test
+  void refusesAnUnknownSenderOrMarksItsMessageForQuarantineAsConfigured() {
+    String message = Hl7Samples.read(Hl7Samples.TRD_PHQ9);
+    ReferralIntake refusing = new ReferralIntake(new Hl7Parser(), 100_000, policy(SenderPolicy.Decision.REFUSE));
+    assertThatThrownBy(() -> refusing.check(message, new HashMap<>()))
+        .isInstanceOfSatisfying(IntakeRejection.class, r -> {
+          assertThat(r.ackCode()).isEqualTo(AckCode.AR);
+          assertThat(r.errorCode()).isEqualTo(204);
+          assertThat(r.getMessage()).isEqualTo("unknown sender");
+        });
+    Map<String, Object> headers = new HashMap<>();
+    new ReferralIntake(new Hl7Parser(), 100_000, policy(SenderPolicy.Decision.QUARANTINE)).check(message, headers);
+    assertThat(headers.get(EnvelopeHeaders.QUARANTINE)).isEqualTo(true);
+    Map<String, Object> known = new HashMap<>();
+    intake.check(message, known);
+    assertThat(known.get(EnvelopeHeaders.QUARANTINE)).isEqualTo(false);
+  }
+
+  private static SenderPolicy policy(SenderPolicy.Decision decision) {
+    return new SenderPolicy(null, null) {
+      @Override
+      public Decision decide(String senderKey) {
+        return decision;
+      }
+    };
   }
 
   private void assertRejected(String message, AckCode ack, int code, String location) {

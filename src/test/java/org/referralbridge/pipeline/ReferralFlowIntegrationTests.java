@@ -201,14 +201,16 @@ class ReferralFlowIntegrationTests {
       String withoutPrd = String.join("\r", java.util.Arrays.stream(valid.split("\r"))
           .filter(s -> !s.startsWith("PRD") && !s.startsWith("CTD")).toList()) + "\r";
       assertThat(client.send(withoutPrd)).contains("MSA|AE|CTL-bad1").contains("ERR||PRD^1|100^");
+      assertThat(client.send(valid.replace("|NORTHSIDE_EHR|NORTHSIDE_PSYCH|", "|UNKNOWN_APP|UNKNOWN_FAC|")))
+          .contains("MSA|AR|CTL-bad1").contains("ERR||MSH^1^4|204^Unknown key identifier^HL70357|E||||unknown sender");
       // delimiters inside the echoed control id are escaped, so they cannot break the ACK's structure
       String hostile = Hl7Samples.withControlId(valid.replace("REF^I12^REF_I12", "ORM^O01"), "X^Y&Z~W");
       String nak = client.send(hostile);
       assertThat(nak.split("\r")[1].split("\\|", -1)[2]).isEqualTo("X\\S\\Y\\T\\Z\\R\\W");
     }
-    assertThat(messageStore.countRejected()).isEqualTo(rejectedBefore + 8);
+    assertThat(messageStore.countRejected()).isEqualTo(rejectedBefore + 9);
     assertThat(messageStore.rejected(100)).extracting(row -> row.get("error_code"))
-        .contains(100, 200, 201, 203, 101);
+        .contains(100, 200, 201, 203, 101, 204);
     assertThat(fhir.count(ServiceRequest.class)).isEqualTo(requestsBefore);
   }
 

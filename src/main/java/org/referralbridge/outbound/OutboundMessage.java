@@ -1,0 +1,23 @@
+package org.referralbridge.outbound;
+
+import java.time.Instant;
+
+/**
+ * One message to a partner, as the outbound store keeps it.
+ *
+ * @param kind STATUS or SUMMARY
+ * @param serviceRequestId the referral it is about (messages of one referral are delivered in order)
+ * @param channel MLLP or FHIR (null: none)
+ * @param address host:port or FHIR base URL
+ * @param format RRI_I12, MDM_T02, ORU_R01 or FHIR
+ * @param controlId the v2 control id (kept across retries, so a receiver can recognise a repeat)
+ * @param description what staff see, e.g. "Status: Accepted (RRI^I12)"
+ * @param content the message (v2 text, or FHIR JSON with the request line in {@code resourcePath})
+ */
+public record OutboundMessage(long id, Kind kind, String serviceRequestId, String partnerId, String channel,
+    String address, String format, String controlId, String description, String content, OutboundStatus status,
+    int attempts, String lastError, Instant createdAt, Instant deliveredAt) {
+
+  /** What the message is. */
+  public enum Kind { STATUS, SUMMARY }
+}

@@ -1,0 +1,60 @@
+package org.referralbridge.outbound;
+
+import java.util.Map;
+import org.apache.camel.ProducerTemplate;
+import org.referralbridge.partner.Partner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands a message for a partner to the delivery route: recorded first (so its state is visible from the start),
+ * then put on the durable outbound queue, grouped by referral.
+ */
+public class OutboundQueue {
+
+  /** Header carrying the outbound message's id on the queue. */
+  public static final String ID = "BridgeOutboundId";
+
+  private static final Logger log = LoggerFactory.getLogger(OutboundQueue.class);
+
+  private final OutboundStore store;
+  private final ProducerTemplate producer;
+
+  public OutboundQueue(OutboundStore store, ProducerTemplate producer) {
+    this.store = store;
+    this.producer = producer;
+  }
+
+  /** What to send: built by the status or summary feature for one partner channel and format. */
+  public record Outgoing(OutboundMessage.Kind kind, String serviceRequestId, Partner partner, Partner.Format format,
+      String controlId, String description, String content) {}
+
+  /** Records and enqueues; a partner without a channel taking this format gets a NO_CHANNEL record only. */
+  public long enqueue(Outgoing out) {
+    Partner.Channel channel = out.partner() == null ? null : out.partner().channel();
+    boolean deliverable = channel != null && out.format() != null && channel.formats().contains(out.format());
+    long id = store.create(out.kind(), out.serviceRequestId(),
+        out.partner() == null ? null : out.partner().organizationId(),
+        channel == null ? null : channel.kind().name(), channel == null ? null : channel.address(),
+        out.format() == null ? null : out.format().name(), out.controlId(), out.description(), out.content(),
+        deliverable ? OutboundStatus.PENDING : OutboundStatus.NO_CHANNEL);
+    if (deliverable) {
+      send(id, out.serviceRequestId());
+    } else {
+      log.warn("Outbound {} for ServiceRequest/{}: no partner channel takes {}", id, out.serviceRequestId(),
+          out.format());
+    }
+    return id;
+  }
+
+  /** Sends a failed message again from its first attempt (staff replay). */
+  public void replay(long id) {
+    OutboundMessage message = store.find(id).orElseThrow();
+    store.resetForReplay(id);
+    send(id, message.serviceRequestId());
+  }
+
+  private void send(long id, String serviceRequestId) {
+    producer.sendBodyAndHeaders("direct:enqueueOutbound", "", Map.of(ID, id, "JMSXGroupID", serviceRequestId));
+  }
+}

@@ -1,0 +1,34 @@
+package org.referralbridge.worklist;
+
+import java.time.Clock;
+import org.referralbridge.outbound.OutboundStore;
+import org.referralbridge.outbound.StatusNotifications;
+import org.referralbridge.store.FhirStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WorklistProperties.class)
+class WorklistConfiguration {
+
+  @Bean
+  ReferralRecords referralRecords(FhirStore fhirStore) {
+    return new ReferralRecords(fhirStore);
+  }
+
+  @Bean
+  Worklist worklist(ReferralRecords records, WorklistProperties properties) {
+    return new Worklist(records, properties, Clock.systemUTC());
+  }
+
+  @Bean
+  ReferralPage referralPage(ReferralRecords records, OutboundStore outboundStore, WorklistProperties properties) {
+    return new ReferralPage(records, outboundStore, properties, Clock.systemUTC());
+  }
+
+  @Bean
+  ReferralActions referralActions(ReferralRecords records, FhirStore fhirStore, StatusNotifications notifications) {
+    return new ReferralActions(records, fhirStore, notifications, Clock.systemUTC());
+  }
+}

@@ -1,0 +1,206 @@
+package org.referralbridge.worklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.referralbridge.outbound.OutboundMessage;
+import org.referralbridge.outbound.OutboundStatus;
+import org.referralbridge.outbound.OutboundStore;
+import org.referralbridge.support.FakeReferrerMllp;
+import org.referralbridge.support.FhirReceiver;
+import org.referralbridge.support.FhirStoreQueries;
+import org.referralbridge.support.Hl7Samples;
+import org.referralbridge.support.TestPartners;
+import org.referralbridge.support.TestPorts;
+import org.referralbridge.tools.MllpSend;
+import org.referralbridge.triage.ActionDetails;
+import org.referralbridge.triage.IllegalTransitionException;
+import org.referralbridge.triage.TaskAction;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The closed loop with real sockets: referrals arrive over MLLP, staff triage them, and each status change reaches
+ * the referrer — an RRI^I12 at a fake referrer's MLLP listener, a Task at a real HAPI FHIR server — retried while
+ * the referrer is down, delivered once, never twice, and a referrer that never answers holds up no one else.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class ClosedLoopIntegrationTests {
+
+  private static final int MLLP_PORT = TestPorts.freePort();
+  private static final FakeReferrerMllp REFERRER = new FakeReferrerMllp(TestPorts.freePort());
+  private static final FhirReceiver FHIR_REFERRER = new FhirReceiver(TestPorts.freePort());
+
+  static {
+    try {
+      REFERRER.start();
+      FHIR_REFERRER.start();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    var data = TestPorts.freshDataDirectory("loop");
+    registry.add("bridge.data-directory", data::toString);
+    registry.add("bridge.intake.mllp.port", () -> MLLP_PORT);
+    registry.add("camel.springboot.main-run-controller", () -> false);
+    registry.add("bridge.partners.seed",
+        () -> TestPartners.seed(data.resolve("seed"), REFERRER.port(), Integer.parseInt(
+            FHIR_REFERRER.baseUrl().replaceAll(".*:(\\d+)/fhir", "$1"))));
+    registry.add("bridge.partners.cache-ttl", () -> "0s");
+    registry.add("bridge.outbound.first-retry-delay", () -> "500ms");
+    registry.add("bridge.outbound.max-retry-delay", () -> "2s");
+    registry.add("bridge.outbound.ack-timeout-millis", () -> 2000);
+  }
+
+  @AfterAll
+  static void stopReferrers() throws Exception {
+    REFERRER.stop();
+    FHIR_REFERRER.stop();
+  }
+
+  @LocalServerPort
+  int httpPort;
+
+  @Autowired
+  ReferralActions actions;
+
+  @Autowired
+  OutboundStore outbound;
+
+  @Test
+  void acceptingAReferralSendsTheReferrerAnRriI12ThatAnswersTheirReferral() throws Exception {
+    Task task = referral(Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "loop1"), "NORTHSIDE_EHR", "NORTHSIDE_PSYCH",
+        "REF-loop1");
+    actions.apply(task.getIdElement().getIdPart(), TaskAction.ACCEPT, ActionDetails.none(), "intake");
+
+    String rri = await().atMost(Duration.ofSeconds(30)).until(() -> REFERRER.received().stream()
+        .filter(m -> m.contains("MSA|AA|CTL-loop1")).findFirst().orElse(null), m -> m != null);
+    assertThat(rri).contains("RRI^I12").contains("RF1|A");
+    assertThat(rri).contains("REF-loop1");
+    Task stored = fhir().client().read().resource(Task.class).withId(task.getIdElement().getIdPart()).execute();
+    assertThat(stored.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("3.0");
+    assertThat(stored.getStatus()).isEqualTo(Task.TaskStatus.ACCEPTED);
+    Bundle audit = fhir().client().search().forResource(Provenance.class)
+        .where(Provenance.TARGET.hasId("Task/" + task.getIdElement().getIdPart())).returnBundle(Bundle.class).execute();
+    assertThat(audit.getEntry()).hasSize(1);
+    Provenance provenance = (Provenance) audit.getEntryFirstRep().getResource();
+    assertThat(provenance.getAgentFirstRep().getWho().getDisplay()).isEqualTo("intake");
+    assertThat(delivered(task)).hasSize(1);
+  }
+
+  @Test
+  void aDeclineOnAReferralThatIsAlreadyDeclinedIsRefused() throws Exception {
+    Task task = referral(Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "loop2"), "NORTHSIDE_EHR", "NORTHSIDE_PSYCH",
+        "REF-loop2");
+    String id = task.getIdElement().getIdPart();
+    actions.apply(id, TaskAction.DECLINE, ActionDetails.reason("Outside our catchment area"), "intake");
+    assertThatThrownBy(() -> actions.apply(id, TaskAction.ACCEPT, ActionDetails.none(), "intake"))
+        .isInstanceOf(IllegalTransitionException.class);
+    ServiceRequest request = fhir().client().read().resource(ServiceRequest.class)
+        .withId(task.getFocus().getReferenceElement().getIdPart()).execute();
+    assertThat(request.getStatus()).isEqualTo(ServiceRequest.ServiceRequestStatus.REVOKED);
+    String rri = await().atMost(Duration.ofSeconds(30)).until(() -> REFERRER.received().stream()
+        .filter(m -> m.contains("MSA|AA|CTL-loop2")).findFirst().orElse(null), m -> m != null);
+    assertThat(rri).contains("RF1|R");
+  }
+
+  @Test
+  void whileTheReferrerIsDownTheNotificationIsRetriedAndDeliveredOnceWhenItIsBack() throws Exception {
+    Task task = referral(Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "loop3"), "NORTHSIDE_EHR", "NORTHSIDE_PSYCH",
+        "REF-loop3");
+    REFERRER.stop();
+    try {
+      actions.apply(task.getIdElement().getIdPart(), TaskAction.ACCEPT, ActionDetails.none(), "intake");
+      await().atMost(Duration.ofSeconds(30)).until(() -> messages(task).stream()
+          .anyMatch(m -> m.status() == OutboundStatus.RETRYING && m.attempts() >= 2));
+    } finally {
+      REFERRER.start();
+    }
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(delivered(task)).hasSize(1));
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(REFERRER.received()).filteredOn(m -> m.contains("MSA|AA|CTL-loop3")).hasSize(1));
+  }
+
+  @Test
+  void aReferrerThatNeverAcknowledgesDoesNotHoldUpOthers() throws Exception {
+    Task silent = referral(Hl7Samples.unique(Hl7Samples.REF_I11_V23, "loop4"), "SUMMITFP",
+        "SUMMIT_FAMILY_PRACTICE", "REF-loop4");
+    Task other = referral(Hl7Samples.unique(Hl7Samples.PTSD_PCL5, "loop5"), "RIVERBEND_EMR", "RIVERBEND_TRAUMA",
+        "REF-loop5");
+    REFERRER.acknowledge(false);
+    try {
+      actions.apply(silent.getIdElement().getIdPart(), TaskAction.ACCEPT, ActionDetails.none(), "intake");
+      actions.apply(other.getIdElement().getIdPart(), TaskAction.ACCEPT, ActionDetails.none(), "intake");
+      // the FHIR referrer gets its Task while the silent MLLP referrer is still being retried
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(delivered(other)).hasSize(1));
+      assertThat(messages(silent)).allMatch(m -> m.status() != OutboundStatus.DELIVERED);
+      Task received = FHIR_REFERRER.tasks().getStoredResources().stream()
+          .filter(t -> t.getIdElement().getIdPart().equals("rb-" + other.getIdElement().getIdPart()))
+          .findFirst().orElseThrow();
+      assertThat(received.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("3.0");
+    } finally {
+      REFERRER.acknowledge(true);
+    }
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(delivered(silent)).hasSize(1));
+  }
+
+  @Test
+  void schedulingIsReportedWithTheAppointment() throws Exception {
+    Task task = referral(Hl7Samples.unique(Hl7Samples.PTSD_PCL5, "loop6"), "RIVERBEND_EMR", "RIVERBEND_TRAUMA",
+        "REF-loop6");
+    String id = task.getIdElement().getIdPart();
+    actions.apply(id, TaskAction.ACCEPT, ActionDetails.none(), "intake");
+    actions.apply(id, TaskAction.SCHEDULE,
+        ActionDetails.scheduledFor(OffsetDateTime.of(2026, 12, 2, 9, 30, 0, 0, ZoneOffset.ofHours(-8))), "intake");
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(delivered(task)).hasSize(2));
+    Task received = FHIR_REFERRER.tasks().getStoredResources().stream()
+        .filter(t -> t.getIdElement().getIdPart().equals("rb-" + id)).findFirst().orElseThrow();
+    assertThat(received.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("5.1.1");
+  }
+
+  private List<OutboundMessage> messages(Task task) {
+    return outbound.forReferral(task.getFocus().getReferenceElement().getIdPart());
+  }
+
+  private List<OutboundMessage> delivered(Task task) {
+    return messages(task).stream().filter(m -> m.status() == OutboundStatus.DELIVERED).toList();
+  }
+
+  /** Sends a referral over MLLP and waits for its Task. */
+  private Task referral(String message, String application, String facility, String referralId) throws Exception {
+    MllpSend client = new MllpSend("127.0.0.1", MLLP_PORT, 30_000);
+    try {
+      assertThat(client.send(message)).contains("MSA|AA|");
+    } finally {
+      client.close();
+    }
+    String system = FhirStoreQueries.referralSystem(application, facility);
+    return await().atMost(Duration.ofSeconds(30)).until(() -> {
+      Bundle tasks = fhir().search(Task.class, system, referralId);
+      return tasks.getEntry().isEmpty() ? null : (Task) tasks.getEntryFirstRep().getResource();
+    }, t -> t != null);
+  }
+
+  private FhirStoreQueries fhir() {
+    return new FhirStoreQueries(httpPort);
+  }
+}
