@@ -1,6 +1,7 @@
 package org.referralbridge.outbound;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.referralbridge.intake.IntakeProperties;
@@ -42,6 +43,21 @@ class OutboundConfiguration {
         new Endpoint(intake.receivingApplication(), intake.receivingFacility()), translate.defaultTimeZone());
     return new StatusNotifications(fhirStore, partnerDirectory, outboundQueue, notices, fhirContext,
         translate.identifierBase().toString(), Clock.systemUTC());
+  }
+
+  @Bean
+  SessionRecords sessionRecords(DataSource dataSource, ObjectMapper objectMapper) {
+    return new SessionRecords(JdbcClient.create(dataSource), objectMapper);
+  }
+
+  @Bean
+  SummaryNotifications summaryNotifications(FhirStore fhirStore, PartnerDirectory partnerDirectory,
+      OutboundQueue outboundQueue, SessionRecords sessionRecords, FhirContext fhirContext,
+      TranslateProperties translate, IntakeProperties intake) {
+    StatusNotices notices = new StatusNotices(translate.identifierBase().toString(),
+        new Endpoint(intake.receivingApplication(), intake.receivingFacility()), translate.defaultTimeZone());
+    return new SummaryNotifications(fhirStore, partnerDirectory, outboundQueue, notices, sessionRecords, fhirContext,
+        translate.identifierBase().toString(), translate.defaultTimeZone(), Clock.systemUTC());
   }
 
   @Bean

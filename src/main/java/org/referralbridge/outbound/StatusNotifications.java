@@ -1,21 +1,11 @@
 package org.referralbridge.outbound;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.hl7.fhir.r4.model.DocumentReference;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Organization;
-import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Practitioner;
-import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
@@ -41,7 +31,7 @@ public class StatusNotifications {
   private final OutboundQueue queue;
   private final StatusNotices notices;
   private final FhirContext fhirContext;
-  private final Pattern senderSystem;
+  private final ReferralContext referrals;
   private final Clock clock;
 
   public StatusNotifications(FhirStore store, PartnerDirectory partners, OutboundQueue queue, StatusNotices notices,
@@ -51,9 +41,7 @@ public class StatusNotifications {
     this.queue = queue;
     this.notices = notices;
     this.fhirContext = fhirContext;
-    String base = identifierBase.endsWith("/") ? identifierBase.substring(0, identifierBase.length() - 1)
-        : identifierBase;
-    this.senderSystem = Pattern.compile(Pattern.quote(base) + "/sender/([^/]*)/([^/]*)/referral-id");
+    this.referrals = new ReferralContext(store, identifierBase);
     this.clock = clock;
   }
 
@@ -69,7 +57,7 @@ public class StatusNotifications {
   public Optional<Long> statusChanged(StatusChange change) {
     ServiceRequest request = change.request();
     String requestId = request.getIdElement().getIdPart();
-    Optional<Partner> partner = senderKey(request).flatMap(partners::findBySender);
+    Optional<Partner> partner = referrals.senderKey(request).flatMap(partners::findBySender);
     String description = "Status: " + change.businessStatusDisplay();
     if (partner.isEmpty() || partner.get().channel() == null) {
       long id = queue.enqueue(new OutboundQueue.Outgoing(OutboundMessage.Kind.STATUS, requestId,
@@ -81,7 +69,7 @@ public class StatusNotifications {
       Task copy = change.task().copy();
       copy.setId("rb-" + change.task().getIdElement().getIdPart());
       copy.setMeta(null);
-      copy.setFocus(new Reference().setIdentifier(placer(request)).setDisplay("Referral"));
+      copy.setFocus(new Reference().setIdentifier(referrals.placer(request)).setDisplay("Referral"));
       copy.setFor(new Reference().setDisplay("Patient of the referral"));
       copy.setRequester(null);
       copy.setOwner(new Reference().setDisplay("the clinic"));
@@ -90,8 +78,8 @@ public class StatusNotifications {
           partner.get(), Partner.Format.FHIR, null, description + " (FHIR Task)", json)));
     }
     String controlId = controlId();
-    String message = ReferralStatusMessages.rriI12(notices.from(request, resource(Patient.class,
-            request.getSubject()), referrer(request), clinic(change.task()), originalMessage(request),
+    String message = ReferralStatusMessages.rriI12(notices.from(request, referrals.patient(request),
+        referrals.referrer(request), referrals.clinic(change.task()), referrals.originalMessage(request),
         new org.referralbridge.outbound.hl7.StatusChange(ReferralStatus.valueOf(statusName(change.rf1Status())), change.reason(),
             change.scheduledFor() == null ? null : change.scheduledFor().toInstant()), controlId, clock.instant()));
     long id = queue.enqueue(new OutboundQueue.Outgoing(OutboundMessage.Kind.STATUS, requestId, partner.get(),
@@ -99,48 +87,6 @@ public class StatusNotifications {
     log.info("Referral ServiceRequest/{}: status notification {} queued for {}", requestId, id,
         partner.get().organizationId());
     return Optional.of(id);
-  }
-
-  /** "MSH-3^MSH-4" of the sender that referred this patient, from the referral's sender-qualified id. */
-  Optional<String> senderKey(ServiceRequest request) {
-    for (Identifier identifier : request.getIdentifier()) {
-      Matcher matcher = senderSystem.matcher(identifier.getSystem() == null ? "" : identifier.getSystem());
-      if (matcher.matches()) {
-        return Optional.of(decode(matcher.group(1)) + "^" + decode(matcher.group(2)));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private Identifier placer(ServiceRequest request) {
-    return request.getIdentifier().stream().filter(i -> senderSystem.matcher(i.getSystem()).matches()).findFirst()
-        .orElse(request.getIdentifierFirstRep()).copy();
-  }
-
-  private Practitioner referrer(ServiceRequest request) {
-    PractitionerRole role = resource(PractitionerRole.class, request.getRequester());
-    return role == null ? null : resource(Practitioner.class, role.getPractitioner());
-  }
-
-  private Organization clinic(Task task) {
-    return resource(Organization.class, task.getOwner());
-  }
-
-  private DocumentReference originalMessage(ServiceRequest request) {
-    for (Reference reference : request.getSupportingInfo()) {
-      if ("DocumentReference".equals(reference.getReferenceElement().getResourceType())) {
-        return resource(DocumentReference.class, reference);
-      }
-    }
-    return null;
-  }
-
-  private <T extends org.hl7.fhir.r4.model.Resource> T resource(Class<T> type, Reference reference) {
-    if (reference == null || !reference.hasReference()
-        || !type.getSimpleName().equals(reference.getReferenceElement().getResourceType())) {
-      return null;
-    }
-    return store.read(type, reference.getReferenceElement().getIdPart()).orElse(null);
   }
 
   private static String statusName(String rf1Code) {
@@ -153,12 +99,9 @@ public class StatusNotifications {
   }
 
   /** A control id of at most 20 characters, unique enough to never repeat (time + random). */
-  private String controlId() {
+  static String controlId() {
     return "RB" + Long.toString(Instant.now().toEpochMilli(), 36).toUpperCase()
         + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
   }
 
-  private static String decode(String slug) {
-    return URLDecoder.decode(slug, StandardCharsets.UTF_8);
-  }
 }

@@ -28,7 +28,9 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
+import org.referralbridge.infusion.InfusionSession;
 import org.referralbridge.outbound.OutboundStore;
+import org.referralbridge.outbound.SessionRecords;
 import org.referralbridge.triage.OverdueRule;
 import org.referralbridge.triage.ReferralFacts;
 import org.referralbridge.triage.ScreeningFlag;
@@ -41,13 +43,16 @@ class ReferralPage {
 
   private final ReferralRecords records;
   private final OutboundStore outbound;
+  private final SessionRecords sessions;
   private final WorklistProperties properties;
   private final Clock clock;
   private final DateTimeFormatter dateTime;
 
-  ReferralPage(ReferralRecords records, OutboundStore outbound, WorklistProperties properties, Clock clock) {
+  ReferralPage(ReferralRecords records, OutboundStore outbound, SessionRecords sessions, WorklistProperties properties,
+      Clock clock) {
     this.records = records;
     this.outbound = outbound;
+    this.sessions = sessions;
     this.properties = properties;
     this.clock = clock;
     this.dateTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(properties.zone());
@@ -108,6 +113,7 @@ class ReferralPage {
         flags.stream().map(ReferralPage::flag).toList(),
         TaskWorkflow.allowedActions(statusCode).stream().map(TaskAction::name).sorted().toList(),
         history(task), outbound.forReferral(request.getIdElement().getIdPart()),
+        sessions.series(request.getIdElement().getIdPart()).stream().map(this::session).toList(),
         originalText, original == null ? "" : original.getDescription());
   }
 
@@ -211,6 +217,16 @@ class ReferralPage {
           provenance.getAgentFirstRep().getWho().getDisplay()));
     }
     return rows;
+  }
+
+  private ReferralView.Row session(InfusionSession session) {
+    String scores = session.scores().stream()
+        .map(s -> s.instrument().name() + " " + (s.pre() == null ? "–" : s.pre()) + " → "
+            + (s.post() == null ? "–" : s.post()))
+        .reduce((a, b) -> a + ", " + b).orElse("");
+    return new ReferralView.Row(String.valueOf(session.sessionNumber()),
+        dateTime.format(session.start().toInstant()) + " · " + session.doseMg() + " mg "
+            + session.route() + " (" + session.weightKg() + " kg)", scores);
   }
 
   private static ReferralView.Flag flag(ScreeningFlag flag) {

@@ -9,7 +9,7 @@ record ReferralView(String taskId, String serviceRequestId, String status, Strin
     String patient, List<String> patientDetails, String referrer, List<String> referrerContacts,
     List<String> reasons, List<String> diagnoses, List<Row> scores, List<String> allergies, List<String> insurance,
     List<String> notes, List<Flag> flags, List<String> allowedActions, List<Row> history,
-    List<OutboundMessage> deliveries, String originalMessage, String originalMessageInfo) {
+    List<OutboundMessage> deliveries, List<Row> sessions, String originalMessage, String originalMessageInfo) {
 
   /** A labelled line: label, value, and a third column (date, who, ...). */
   record Row(String label, String value, String extra) {}

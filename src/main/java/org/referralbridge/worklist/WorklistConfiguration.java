@@ -2,6 +2,7 @@ package org.referralbridge.worklist;
 
 import java.time.Clock;
 import org.referralbridge.outbound.OutboundStore;
+import org.referralbridge.outbound.SessionRecords;
 import org.referralbridge.outbound.StatusNotifications;
 import org.referralbridge.store.FhirStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,8 +24,15 @@ class WorklistConfiguration {
   }
 
   @Bean
-  ReferralPage referralPage(ReferralRecords records, OutboundStore outboundStore, WorklistProperties properties) {
-    return new ReferralPage(records, outboundStore, properties, Clock.systemUTC());
+  ReferralPage referralPage(ReferralRecords records, OutboundStore outboundStore, SessionRecords sessionRecords,
+      WorklistProperties properties) {
+    return new ReferralPage(records, outboundStore, sessionRecords, properties, Clock.systemUTC());
+  }
+
+  @Bean
+  SessionRecording sessionRecording(ReferralRecords records, FhirStore fhirStore, SessionRecords sessionRecords,
+      WorklistProperties properties) {
+    return new SessionRecording(records, fhirStore, sessionRecords, properties.zone());
   }
 
   @Bean

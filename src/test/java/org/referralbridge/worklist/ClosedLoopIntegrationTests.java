@@ -86,6 +86,12 @@ class ClosedLoopIntegrationTests {
   @Autowired
   OutboundStore outbound;
 
+  @Autowired
+  SessionRecording sessions;
+
+  @Autowired
+  org.referralbridge.outbound.SummaryNotifications summaries;
+
   @Test
   void acceptingAReferralSendsTheReferrerAnRriI12ThatAnswersTheirReferral() throws Exception {
     Task task = referral(Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "loop1"), "NORTHSIDE_EHR", "NORTHSIDE_PSYCH",
@@ -175,6 +181,110 @@ class ClosedLoopIntegrationTests {
     Task received = FHIR_REFERRER.tasks().getStoredResources().stream()
         .filter(t -> t.getIdElement().getIdPart().equals("rb-" + id)).findFirst().orElseThrow();
     assertThat(received.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("5.1.1");
+  }
+
+  @Test
+  void aRecordedSessionIsStoredAndItsSummaryReachesAnHl7Referrer() throws Exception {
+    Task task = referral(Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "sess1"), "NORTHSIDE_EHR", "NORTHSIDE_PSYCH",
+        "REF-sess1");
+    String id = task.getIdElement().getIdPart();
+    actions.apply(id, TaskAction.ACCEPT, ActionDetails.none(), "intake");
+    assertThat(sessions.record(id, session("35", "70"), "clinician")).isEqualTo(1);
+    Bundle procedures = fhir().client().search().forResource(org.hl7.fhir.r4.model.Procedure.class)
+        .where(org.hl7.fhir.r4.model.Procedure.BASED_ON.hasId(task.getFocus().getReference()))
+        .returnBundle(Bundle.class).execute();
+    assertThat(procedures.getEntry()).hasSize(1);
+
+    summaries.send(task, fhir().client().read().resource(ServiceRequest.class)
+        .withId(task.getFocus().getReferenceElement().getIdPart()).execute(), 1);
+
+    String mdm = await().atMost(Duration.ofSeconds(30)).until(() -> REFERRER.received().stream()
+        .filter(m -> m.contains("MDM^T02") && m.contains("REF-sess1")).findFirst().orElse(null), m -> m != null);
+    String pdfBase64 = mdm.split("\\^Base64\\^", 2)[1].split("[|\r]", 2)[0];
+    assertThat(new String(java.util.Base64.getDecoder().decode(pdfBase64), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .isEqualTo("%PDF-");
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(messages(task)).filteredOn(m -> m.kind() == OutboundMessage.Kind.SUMMARY)
+            .allMatch(m -> m.status() == OutboundStatus.DELIVERED));
+  }
+
+  @Test
+  void aSummaryReachesAFhirReferrerAsADocumentBundleAndAnOruReferrerAsResults() throws Exception {
+    Task fhirTask = referral(Hl7Samples.unique(Hl7Samples.PTSD_PCL5, "sess2"), "RIVERBEND_EMR", "RIVERBEND_TRAUMA",
+        "REF-sess2");
+    sessions.record(fhirTask.getIdElement().getIdPart(), session("40", "80"), "clinician");
+    summaries.send(fhirTask, request(fhirTask), 1);
+    String documentId = "rb-summary-" + fhirTask.getFocus().getReferenceElement().getIdPart() + "-1";
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(FHIR_REFERRER.bundles().getStoredResources())
+        .anyMatch(b -> b.getIdElement().getIdPart().equals(documentId) && b.getType() == Bundle.BundleType.DOCUMENT));
+
+    Task oruTask = referral(Hl7Samples.unique(Hl7Samples.REF_I11_V23, "sess3"), "SUMMITFP",
+        "SUMMIT_FAMILY_PRACTICE", "REF-sess3");
+    sessions.record(oruTask.getIdElement().getIdPart(), session("36", "72"), "clinician");
+    summaries.send(oruTask, request(oruTask), 1);
+    String oru = await().atMost(Duration.ofSeconds(30)).until(() -> REFERRER.received().stream()
+        .filter(m -> m.contains("ORU^R01") && m.contains("REF-sess3")).findFirst().orElse(null), m -> m != null);
+    assertThat(oru).contains("44261-6").contains("KETAMINE-DOSE");
+  }
+
+  @Test
+  void noSummaryIsSentWhenThePatientsConsentDeniesSharing() throws Exception {
+    Task task = referral(Hl7Samples.unique(Hl7Samples.PTSD_PCL5, "sess4"), "RIVERBEND_EMR", "RIVERBEND_TRAUMA",
+        "REF-sess4");
+    ServiceRequest request = request(task);
+    org.hl7.fhir.r4.model.Consent consent = new org.hl7.fhir.r4.model.Consent();
+    consent.setStatus(org.hl7.fhir.r4.model.Consent.ConsentState.ACTIVE);
+    consent.setScope(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
+        "http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy", null)));
+    consent.addCategory(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
+        "http://loinc.org", "59284-0", null)));
+    consent.setPatient(request.getSubject());
+    consent.getProvision().setType(org.hl7.fhir.r4.model.Consent.ConsentProvisionType.DENY);
+    consent.setPolicyRule(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
+        "http://terminology.hl7.org/CodeSystem/v3-ActCode", "OPTOUT", null)));
+    fhir().client().create().resource(consent).execute();
+    sessions.record(task.getIdElement().getIdPart(), session("40", "80"), "clinician");
+
+    assertThatThrownBy(() -> summaries.send(task, request, 1))
+        .isInstanceOf(org.referralbridge.outbound.ConsentWithheldException.class);
+    assertThat(messages(task)).noneMatch(m -> m.kind() == OutboundMessage.Kind.SUMMARY);
+  }
+
+  @Test
+  void anUnusualDoseNeedsConfirmationAndATypoSizedDoseIsRefused() throws Exception {
+    Task task = referral(Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "sess5"), "NORTHSIDE_EHR", "NORTHSIDE_PSYCH",
+        "REF-sess5");
+    String id = task.getIdElement().getIdPart();
+    assertThatThrownBy(() -> sessions.record(id, session("350", "70"), "clinician"))
+        .isInstanceOf(org.referralbridge.infusion.InvalidDoseException.class);
+    assertThatThrownBy(() -> sessions.record(id, session("84", "70"), "clinician"))
+        .isInstanceOf(SessionRecording.DoseNeedsConfirmation.class);
+    SessionForm confirmed = session("84", "70");
+    confirmed.setDoseConfirmed(true);
+    assertThat(sessions.record(id, confirmed, "clinician")).isEqualTo(1);
+  }
+
+  private static SessionForm session(String doseMg, String weightKg) {
+    SessionForm form = new SessionForm();
+    form.setStart(java.time.LocalDateTime.of(2026, 12, 2, 9, 30));
+    form.setDoseMg(new java.math.BigDecimal(doseMg));
+    form.setWeightKg(new java.math.BigDecimal(weightKg));
+    form.getBefore().setSystolic(128);
+    form.getBefore().setDiastolic(82);
+    form.getBefore().setHeartRate(74);
+    form.getAfter().setSystolic(132);
+    form.getAfter().setDiastolic(84);
+    form.setDissociationScore(9);
+    form.setPhq9Pre(19);
+    form.setPhq9Post(12);
+    form.setPlan("Second infusion in one week");
+    form.setNotesForTherapist("Tolerated well; mild dissociation resolved within 20 minutes.");
+    return form;
+  }
+
+  private ServiceRequest request(Task task) {
+    return fhir().client().read().resource(ServiceRequest.class)
+        .withId(task.getFocus().getReferenceElement().getIdPart()).execute();
   }
 
   private List<OutboundMessage> messages(Task task) {

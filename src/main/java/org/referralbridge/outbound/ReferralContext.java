@@ -1,0 +1,87 @@
+package org.referralbridge.outbound;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+import org.referralbridge.store.FhirStore;
+
+/**
+ * What a message back to a referrer needs to know about the referral: who sent it (from its sender-qualified id),
+ * the referring practitioner, the clinic, the patient and the original message, read from the FHIR store.
+ */
+class ReferralContext {
+
+  private final FhirStore store;
+  private final Pattern senderSystem;
+
+  ReferralContext(FhirStore store, String identifierBase) {
+    this.store = store;
+    String base = identifierBase.endsWith("/") ? identifierBase.substring(0, identifierBase.length() - 1)
+        : identifierBase;
+    this.senderSystem = Pattern.compile(Pattern.quote(base) + "/sender/([^/]*)/([^/]*)/referral-id");
+  }
+
+  /** "MSH-3^MSH-4" of the sender that referred this patient, from the referral's sender-qualified id. */
+  Optional<String> senderKey(ServiceRequest request) {
+    for (Identifier identifier : request.getIdentifier()) {
+      Matcher matcher = senderSystem.matcher(identifier.getSystem() == null ? "" : identifier.getSystem());
+      if (matcher.matches()) {
+        return Optional.of(decode(matcher.group(1)) + "^" + decode(matcher.group(2)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The referral's id as its sender knows it. */
+  Identifier placer(ServiceRequest request) {
+    return request.getIdentifier().stream()
+        .filter(i -> i.getSystem() != null && senderSystem.matcher(i.getSystem()).matches()).findFirst()
+        .orElse(request.getIdentifierFirstRep()).copy();
+  }
+
+  Patient patient(ServiceRequest request) {
+    return resource(Patient.class, request.getSubject());
+  }
+
+  Practitioner referrer(ServiceRequest request) {
+    PractitionerRole role = resource(PractitionerRole.class, request.getRequester());
+    return role == null ? null : resource(Practitioner.class, role.getPractitioner());
+  }
+
+  Organization clinic(Task task) {
+    return resource(Organization.class, task.getOwner());
+  }
+
+  DocumentReference originalMessage(ServiceRequest request) {
+    for (Reference reference : request.getSupportingInfo()) {
+      if ("DocumentReference".equals(reference.getReferenceElement().getResourceType())) {
+        return resource(DocumentReference.class, reference);
+      }
+    }
+    return null;
+  }
+
+  <T extends Resource> T resource(Class<T> type, Reference reference) {
+    if (reference == null || !reference.hasReference()
+        || !type.getSimpleName().equals(reference.getReferenceElement().getResourceType())) {
+      return null;
+    }
+    return store.read(type, reference.getReferenceElement().getIdPart()).orElse(null);
+  }
+
+  private static String decode(String slug) {
+    return URLDecoder.decode(slug, StandardCharsets.UTF_8);
+  }
+}
