@@ -1,5 +1,6 @@
 package org.referralbridge.intake;
 
+import org.apache.camel.ProducerTemplate;
 import org.referralbridge.hl7.Hl7Parser;
 import org.referralbridge.messages.MessageStore;
 import org.referralbridge.partner.SenderPolicy;
@@ -20,6 +21,11 @@ class IntakeConfiguration {
   @Bean
   ReferralIntake referralIntake(Hl7Parser hl7Parser, IntakeProperties properties, SenderPolicy senderPolicy) {
     return new ReferralIntake(hl7Parser, properties.maxMessageChars(), senderPolicy);
+  }
+
+  @Bean
+  DurableEnqueue durableEnqueue(ProducerTemplate producerTemplate, IntakeProperties properties) {
+    return new DurableEnqueue(producerTemplate, properties.enqueueTimeout());
   }
 
   @Bean

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -15,11 +16,13 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessageChars messages longer than this are refused (AR) and kept
  * @param receivingApplication MSH-3 of our acknowledgements
  * @param receivingFacility MSH-4 of our acknowledgements
+ * @param enqueueTimeout the longest a sender waits for the durable enqueue before getting AE 207
  */
 @Validated
 @ConfigurationProperties("bridge.intake")
 public record IntakeProperties(@Valid @NotNull Mllp mllp, @Min(1024) int maxMessageChars,
-    @NotBlank String receivingApplication, @NotBlank String receivingFacility) {
+    @NotBlank String receivingApplication, @NotBlank String receivingFacility,
+    @DefaultValue("10s") java.time.Duration enqueueTimeout) {
 
   /**
    * @param host bind address (127.0.0.1 by default; 0.0.0.0 to accept from the network)

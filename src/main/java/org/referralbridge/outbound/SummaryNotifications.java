@@ -87,7 +87,7 @@ public class SummaryNotifications {
         documentId, now, zone));
     byte[] chart = ScoreTrendChart.png(series.stream().filter(s -> s.sessionNumber() <= sessionNumber).toList());
     byte[] pdf = SummaryPdf.render(document, chart);
-    Bundle withPdf = documents.attachPdf(document, pdf);
+    Bundle withPdf = documents.attachChart(documents.attachPdf(document, pdf), chart);
     withPdf.setId(documentId);
     keep(withPdf);
 

@@ -1,16 +1,10 @@
 package org.referralbridge.partner;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
-import org.hl7.fhir.r4.model.Bundle;
 import org.referralbridge.store.FhirStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,22 +14,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnableConfigurationProperties(PartnerProperties.class)
 class PartnerConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(PartnerConfiguration.class);
-
-  /** The directory, with the seed partners loaded first (before intake starts accepting messages). */
   @Bean
-  PartnerDirectory partnerDirectory(FhirStore fhirStore, FhirContext fhirContext, PartnerProperties properties) {
-    if (properties.seed() != null && properties.seed().exists()) {
-      try (InputStream in = properties.seed().getInputStream()) {
-        Bundle seed = fhirContext.newJsonParser().parseResource(Bundle.class, in);
-        fhirStore.transaction(seed);
-        log.info("Partner directory seeded from {} ({} resources, existing ones kept)", properties.seed(),
-            seed.getEntry().size());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read partner seed " + properties.seed(), e);
-      }
-    }
+  PartnerDirectory partnerDirectory(FhirStore fhirStore, PartnerProperties properties) {
     return new PartnerDirectory(fhirStore, properties.cacheTtl(), Clock.systemUTC());
+  }
+
+  @Bean
+  PartnerSeed partnerSeed(FhirStore fhirStore, FhirContext fhirContext, PartnerDirectory partnerDirectory,
+      PartnerProperties properties) {
+    return new PartnerSeed(fhirStore, fhirContext, partnerDirectory, properties.seed());
   }
 
   @Bean

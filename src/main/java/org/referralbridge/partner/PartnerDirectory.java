@@ -3,13 +3,11 @@ package org.referralbridge.partner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -18,19 +16,25 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
 import org.referralbridge.store.FhirStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The referring partners, read from the FHIR store (Organization with sender identifiers, and its Endpoint), cached
- * briefly so intake's per-message lookup costs nothing, and refreshed so edits through the FHIR API take effect.
+ * The referring partners, read from the FHIR store (Organizations with sender identifiers, and their Endpoints).
+ * The whole directory is held in memory and read again every {@code refreshAfter}, so intake's per-message lookup
+ * costs nothing and edits through the FHIR API take effect; while the store cannot be read, the last directory
+ * read keeps serving (intake does not stop because the FHIR store is down).
  */
 public class PartnerDirectory {
+
+  private static final Logger log = LoggerFactory.getLogger(PartnerDirectory.class);
+  private static final int MAX_PARTNERS = 10_000;
 
   private final FhirStore store;
   private final Duration refreshAfter;
   private final Clock clock;
-  private final Map<String, Cached> bySender = new ConcurrentHashMap<>();
-
-  private record Cached(Optional<Partner> partner, Instant readAt) {}
+  private volatile Map<String, Partner> bySender;
+  private volatile Instant readAt = Instant.MIN;
 
   public PartnerDirectory(FhirStore store, Duration refreshAfter, Clock clock) {
     this.store = store;
@@ -41,16 +45,18 @@ public class PartnerDirectory {
   /** The partner that answers for an HL7 v2 sender ("MSH-3^MSH-4"), if any. */
   public Optional<Partner> findBySender(String senderKey) {
     Instant now = clock.instant();
-    Cached cached = bySender.get(senderKey);
-    if (cached != null && cached.readAt().plus(refreshAfter).isAfter(now)) {
-      return cached.partner();
+    if (bySender == null || !readAt.plus(refreshAfter).isAfter(now)) {
+      try {
+        refresh();
+      } catch (RuntimeException e) {
+        if (bySender == null) {
+          throw e;
+        }
+        log.warn("Partner directory could not be read again ({}); serving the one read at {}",
+            e.getClass().getSimpleName(), readAt);
+      }
     }
-    List<IBaseResource> found = store.search("Organization?identifier="
-        + java.net.URLEncoder.encode(PartnerCodes.SENDER_SYSTEM + "|" + senderKey,
-            java.nio.charset.StandardCharsets.UTF_8) + "&active=true", 2);
-    Optional<Partner> partner = found.stream().findFirst().map(r -> toPartner((Organization) r));
-    bySender.put(senderKey, new Cached(partner, now));
-    return partner;
+    return Optional.ofNullable(bySender.get(senderKey));
   }
 
   /** The partner stored as this Organization, if it is one. */
@@ -58,13 +64,21 @@ public class PartnerDirectory {
     return store.read(Organization.class, organizationId).map(this::toPartner);
   }
 
-  /** Forgets what was read, e.g. after a partner was created. */
-  public void refresh() {
-    bySender.clear();
+  /** Reads the whole directory now (after a partner was created, or when the cached copy is old). */
+  public synchronized void refresh() {
+    Map<String, Partner> directory = new HashMap<>();
+    for (IBaseResource resource : store.search("Organization?identifier="
+        + java.net.URLEncoder.encode(PartnerCodes.SENDER_SYSTEM + "|", java.nio.charset.StandardCharsets.UTF_8)
+        + "&active=true", MAX_PARTNERS)) {
+      Partner partner = toPartner((Organization) resource);
+      partner.senderKeys().forEach(key -> directory.put(key, partner));
+    }
+    bySender = Map.copyOf(directory);
+    readAt = clock.instant();
   }
 
   private Partner toPartner(Organization organization) {
-    List<String> senders = new ArrayList<>();
+    java.util.List<String> senders = new java.util.ArrayList<>();
     for (Identifier identifier : organization.getIdentifier()) {
       if (PartnerCodes.SENDER_SYSTEM.equals(identifier.getSystem())) {
         senders.add(identifier.getValue());

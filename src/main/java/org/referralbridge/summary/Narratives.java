@@ -146,6 +146,12 @@ final class Narratives {
     return generated(div);
   }
 
+  static Narrative trendChart() {
+    XhtmlNode div = div();
+    div.addTag("p").addText("The scores across the series as a chart (PNG image attached).");
+    return generated(div);
+  }
+
   static Narrative printableCopy(String title) {
     XhtmlNode div = div();
     div.addTag("p").addText("This summary as a PDF for printing: " + title + ".");

@@ -54,6 +54,7 @@ public final class SummaryDocumentBuilder {
   static final String SECTION_SCORES = "Outcome scores";
   static final String SECTION_PLAN = "Plan and notes for the therapist";
   static final String SECTION_PRINTABLE = "Printable copy";
+  static final String SECTION_CHART = "Score trend chart";
 
   private static final DateTimeFormatter FHIR_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
@@ -132,9 +133,22 @@ public final class SummaryDocumentBuilder {
    * document can ignore the section.
    */
   public Bundle attachPdf(Bundle document, byte[] pdf) {
+    Composition composition = (Composition) document.getEntryFirstRep().getResource();
+    return attach(document, pdf, "pdf", "application/pdf", "PDF rendering of this summary", SECTION_PRINTABLE,
+        Narratives.printableCopy(composition.getTitle()));
+  }
+
+  /** A copy of the document with the score trend chart (PNG) attached in its own section. */
+  public Bundle attachChart(Bundle document, byte[] png) {
+    return attach(document, png, "chart", "image/png", "Chart of the scores across the series", SECTION_CHART,
+        Narratives.trendChart());
+  }
+
+  private static Bundle attach(Bundle document, byte[] data, String key, String contentType, String description,
+      String sectionTitle, Narrative narrative) {
     Bundle copy = document.copy();
     Composition composition = (Composition) copy.getEntryFirstRep().getResource();
-    String fullUrl = "urn:uuid:" + UUID.nameUUIDFromBytes(("document|" + copy.getIdentifier().getValue() + "|pdf")
+    String fullUrl = "urn:uuid:" + UUID.nameUUIDFromBytes(("document|" + copy.getIdentifier().getValue() + "|" + key)
         .getBytes(StandardCharsets.UTF_8));
     DocumentReference reference = new DocumentReference();
     reference.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
@@ -143,13 +157,12 @@ public final class SummaryDocumentBuilder {
     reference.setSubject(composition.getSubject().copy());
     reference.setDate(composition.getDate());
     composition.getAuthor().forEach(author -> reference.addAuthor(author.copy()));
-    reference.setDescription("PDF rendering of this summary");
+    reference.setDescription(description);
     Attachment attachment = reference.addContent().getAttachment();
-    attachment.setContentType("application/pdf").setData(pdf).setSize(pdf.length).setHash(sha1(pdf))
+    attachment.setContentType(contentType).setData(data).setSize(data.length).setHash(sha1(data))
         .setTitle(composition.getTitle()).setCreationElement(composition.getDateElement().copy());
     copy.addEntry().setFullUrl(fullUrl).setResource(reference);
-    section(composition, SECTION_PRINTABLE, Narratives.printableCopy(composition.getTitle()),
-        List.of(new Reference(fullUrl)));
+    section(composition, sectionTitle, narrative, List.of(new Reference(fullUrl)));
     return copy;
   }
 

@@ -108,6 +108,7 @@ class ReferralPage {
         request.getReasonCode().stream().map(Display::concept).filter(s -> !s.isBlank()).toList(),
         conditions.stream().map(this::diagnosis).toList(),
         observations.stream().map(this::score).toList(),
+        medications.stream().map(ReferralPage::medication).toList(),
         allergies.stream().map(this::allergy).toList(),
         insurance(request, resolved), notes,
         flags.stream().map(ReferralPage::flag).toList(),
@@ -178,6 +179,15 @@ class ReferralPage {
         .map(i -> i.getCodingFirstRep().getCode()).reduce((a, b) -> a + " " + b).orElse("");
     return new ReferralView.Row(Display.concept(observation.getCode()),
         Display.value(observation.getValue()) + (interpretation.isEmpty() ? "" : " (" + interpretation + ")"), when);
+  }
+
+  private static String medication(MedicationStatement statement) {
+    String name = statement.hasMedicationCodeableConcept() ? Display.concept(statement.getMedicationCodeableConcept())
+        : "medication";
+    String dose = statement.getDosage().stream().map(d -> d.getText()).filter(t -> t != null && !t.isBlank())
+        .findFirst().orElse("");
+    return name + (dose.isEmpty() ? "" : " — " + dose)
+        + (statement.hasStatus() ? " (" + statement.getStatus().toCode() + ")" : "");
   }
 
   private String allergy(AllergyIntolerance allergy) {

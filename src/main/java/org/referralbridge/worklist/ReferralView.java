@@ -7,7 +7,7 @@ import org.referralbridge.outbound.OutboundMessage;
 record ReferralView(String taskId, String serviceRequestId, String status, String statusCode, String priority,
     String received, boolean overdue, String statusReason, String scheduledFor,
     String patient, List<String> patientDetails, String referrer, List<String> referrerContacts,
-    List<String> reasons, List<String> diagnoses, List<Row> scores, List<String> allergies, List<String> insurance,
+    List<String> reasons, List<String> diagnoses, List<Row> scores, List<String> medications, List<String> allergies, List<String> insurance,
     List<String> notes, List<Flag> flags, List<String> allowedActions, List<Row> history,
     List<OutboundMessage> deliveries, List<Row> sessions, String originalMessage, String originalMessageInfo) {
 

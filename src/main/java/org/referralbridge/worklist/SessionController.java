@@ -9,6 +9,7 @@ import org.referralbridge.infusion.Route;
 import org.referralbridge.outbound.ConsentWithheldException;
 import org.referralbridge.outbound.OutboundQueue;
 import org.referralbridge.outbound.SummaryNotifications;
+import org.referralbridge.validate.InvalidReferralException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -52,7 +53,7 @@ class SessionController {
       return "redirect:/referrals/" + taskId;
     } catch (SessionRecording.DoseNeedsConfirmation e) {
       model.addAttribute("doseWarnings", e.warnings());
-    } catch (InvalidDoseException | IllegalArgumentException e) {
+    } catch (InvalidDoseException | IllegalArgumentException | InvalidReferralException e) {
       model.addAttribute("error", e.getMessage());
     }
     return page(taskId, model);

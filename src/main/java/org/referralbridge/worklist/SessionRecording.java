@@ -13,12 +13,13 @@ import org.referralbridge.infusion.InfusionSession;
 import org.referralbridge.infusion.InfusionSessionMapper;
 import org.referralbridge.outbound.SessionRecords;
 import org.referralbridge.store.FhirStore;
+import org.referralbridge.validate.ProfileValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Records an infusion session: the dose is checked (mg/kg computed; a typo-sized dose is refused, an unusual one
- * needs the clinician's confirmation), the session is written to the FHIR store (Procedure,
+ * needs the clinician's confirmation), the session's resources are validated against the profiles and written to the FHIR store (Procedure,
  * MedicationAdministration, Observations, linked to the referral) and kept for its summaries.
  */
 class SessionRecording {
@@ -43,9 +44,12 @@ class SessionRecording {
   private final FhirStore store;
   private final SessionRecords sessions;
   private final ZoneId zone;
+  private final ProfileValidator validator;
   private final InfusionSessionMapper mapper = new InfusionSessionMapper();
 
-  SessionRecording(ReferralRecords records, FhirStore store, SessionRecords sessions, ZoneId zone) {
+  SessionRecording(ReferralRecords records, FhirStore store, SessionRecords sessions, ZoneId zone,
+      ProfileValidator validator) {
+    this.validator = validator;
     this.records = records;
     this.store = store;
     this.sessions = sessions;
@@ -96,6 +100,7 @@ class SessionRecording {
     InfusionSession recorded = session.build();
     Bundle resources = mapper.toResources(recorded, new Reference("ServiceRequest/" + requestId),
         request.getSubject(), task.getOwner());
+    validator.validate(resources);
     store.transaction(resources);
     sessions.save(requestId, recorded, clinician);
     log.info("Referral ServiceRequest/{}: session {} recorded by {}", requestId, number, clinician);

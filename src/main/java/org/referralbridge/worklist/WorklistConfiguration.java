@@ -5,6 +5,7 @@ import org.referralbridge.outbound.OutboundStore;
 import org.referralbridge.outbound.SessionRecords;
 import org.referralbridge.outbound.StatusNotifications;
 import org.referralbridge.store.FhirStore;
+import org.referralbridge.validate.ProfileValidator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +32,8 @@ class WorklistConfiguration {
 
   @Bean
   SessionRecording sessionRecording(ReferralRecords records, FhirStore fhirStore, SessionRecords sessionRecords,
-      WorklistProperties properties) {
-    return new SessionRecording(records, fhirStore, sessionRecords, properties.zone());
+      WorklistProperties properties, ProfileValidator profileValidator) {
+    return new SessionRecording(records, fhirStore, sessionRecords, properties.zone(), profileValidator);
   }
 
   @Bean

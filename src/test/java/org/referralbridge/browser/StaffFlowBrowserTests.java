@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,9 +33,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The staff pages in a real browser (headless Chromium): signing in, the worklist, a referral's page, accepting it,
- * and the status reaching the referrer — an RRI^I12 at a fake referrer's MLLP listener on 127.0.0.1 — shown on the
- * page as delivered. The service runs with its shipped staff accounts and a partner seed pointing at the fakes.
+ * The staff pages in a real browser (headless Chromium): signing in, the worklist, a referral's page with its
+ * screening flags, accepting it, recording an infusion session and sending its summary, and both reaching the
+ * referrer — an RRI^I12 and an MDM^T02 at a fake referrer's MLLP listener on 127.0.0.1 — shown on the page as
+ * delivered. The service runs with its shipped staff accounts and a partner seed pointing at the fakes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -52,7 +54,8 @@ class StaffFlowBrowserTests {
   private static final FhirReceiver FHIR_REFERRER = new FhirReceiver(FHIR_REFERRER_PORT);
 
   private static final String INTAKE = "intake";
-  private static final String INTAKE_PASSWORD = "change-me-intake";
+  private static final String CLINICIAN = "clinician";
+  private static final String CLINICIAN_PASSWORD = "change-me-clinician";
 
   @BeforeAll
   static void startReferrers() throws Exception {
@@ -84,12 +87,12 @@ class StaffFlowBrowserTests {
   int httpPort;
 
   @Test
-  void intakeStaffAcceptAReferralInTheBrowserAndTheReferrerReceivesAnRriI12AnsweringIt() throws Exception {
+  void aClinicianAcceptsAReferralRecordsASessionAndTheReferrerReceivesStatusAndSummary() throws Exception {
     String controlId = "CTL-browser1";
     String taskId = sendReferral(Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "browser1"), "REF-browser1");
     WebDriver browser = BROWSER.driver();
 
-    signIn(INTAKE, INTAKE_PASSWORD);
+    signIn(CLINICIAN, CLINICIAN_PASSWORD);
     BROWSER.waitAtMost(PAGE_WAIT).until(ExpectedConditions.urlContains("/worklist"));
     WebElement row = afterReloads(PAGE_WAIT, d -> d.findElements(By.cssSelector(
         "#worklist tr[data-task='" + taskId + "']")).stream().findFirst());
@@ -100,14 +103,10 @@ class StaffFlowBrowserTests {
     assertThat(browser.getCurrentUrl()).endsWith("/referrals/" + taskId);
     assertThat(browser.findElement(By.cssSelector("main h1")).getText()).contains("Ingrid").contains("Halvorsen");
     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Created");
-    // the screening flags card: #flags with the flags, or #no-flags. This sample codes no finding a rule flags (its
-    // PHQ-9 item 9 is only mentioned in a note), so the card says that none were raised.
-    List<WebElement> flagCards = browser.findElements(By.cssSelector("#flags, #no-flags"));
-    assertThat(flagCards).hasSize(1);
-    assertThat(flagCards.get(0).isDisplayed()).isTrue();
-    assertThat(flagCards.get(0).findElement(By.tagName("h2")).getText()).isEqualTo("Screening flags");
-    assertThat(flagCards.get(0).getDomAttribute("id")).isEqualTo("no-flags");
-    assertThat(flagCards.get(0).getText()).contains("None raised by the referral's data.");
+    // the sample's blood pressure (152 / 96 mmHg) and PHQ-9 item 9 (1) raise two cautions, each with its data
+    WebElement flags = browser.findElement(By.id("flags"));
+    assertThat(flags.getText()).contains("Uncontrolled hypertension").contains("Systolic blood pressure 152 mmHg")
+        .contains("Positive suicidality screen").contains("PHQ-9 item 9");
 
     browser.findElement(By.id("accept")).click();
     WebElement notice = BROWSER.waitAtMost(PAGE_WAIT)
@@ -116,14 +115,8 @@ class StaffFlowBrowserTests {
     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Accepted");
     assertThat(browser.findElements(By.id("accept"))).isEmpty();
 
-    // the page shows what the outbox knows at the time it is rendered: reload until the RRI^I12 is acknowledged
-    afterReloads(DELIVERY_WAIT, d -> d.findElements(By.cssSelector("#deliveries tr[data-delivery]")).stream()
-        .filter(r -> r.getText().contains("MLLP RRI_I12"))
-        .map(r -> r.findElement(By.cssSelector(".delivery-status")).getText())
-        .filter("DELIVERED"::equals)
-        .findFirst());
-    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Accepted");
-
+    // the page shows what the outbox knows when it is rendered: reload until the RRI^I12 is acknowledged
+    afterReloads(DELIVERY_WAIT, d -> delivered(d, "MLLP RRI_I12"));
     List<String> answers = REFERRER.received().stream()
         .filter(m -> field(m, "MSH", 9).startsWith("RRI^I12"))
         .filter(m -> controlId.equals(field(m, "MSA", 2)))
@@ -131,6 +124,39 @@ class StaffFlowBrowserTests {
     assertThat(answers).hasSize(1);
     assertThat(field(answers.get(0), "MSA", 1)).isEqualTo("AA");
     assertThat(field(answers.get(0), "RF1", 1)).startsWith("A");
+
+    browser.findElement(By.id("record-session")).click();
+    BROWSER.waitAtMost(PAGE_WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("record")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-12-02T09:30'",
+        browser.findElement(By.id("start")));
+    browser.findElement(By.id("weight")).sendKeys("70");
+    browser.findElement(By.id("dose")).sendKeys("35");
+    browser.findElement(By.id("before-systolic")).sendKeys("128");
+    browser.findElement(By.id("before-diastolic")).sendKeys("82");
+    browser.findElement(By.id("dissociation")).sendKeys("8");
+    browser.findElement(By.id("phq9-pre")).sendKeys("19");
+    browser.findElement(By.id("phq9-post")).sendKeys("11");
+    browser.findElement(By.id("plan")).sendKeys("Second infusion in one week");
+    browser.findElement(By.id("record")).click();
+    notice = BROWSER.waitAtMost(PAGE_WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+    assertThat(notice.getText()).contains("Session 1 recorded");
+    assertThat(browser.findElement(By.id("sessions")).getText()).contains("35").contains("PHQ9 19 → 11");
+
+    browser.findElement(By.id("send-summary-1")).click();
+    notice = BROWSER.waitAtMost(PAGE_WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+    assertThat(notice.getText()).contains("Summary of session 1");
+    afterReloads(DELIVERY_WAIT, d -> delivered(d, "MLLP MDM_T02"));
+    assertThat(REFERRER.received()).anyMatch(m -> field(m, "MSH", 9).startsWith("MDM^T02")
+        && m.contains("REF-browser1") && m.contains("^application^pdf^Base64^"));
+  }
+
+  /** The state DELIVERED of the delivery row whose channel and format read {@code channelAndFormat}. */
+  private static Optional<String> delivered(WebDriver page, String channelAndFormat) {
+    return page.findElements(By.cssSelector("#deliveries tr[data-delivery]")).stream()
+        .filter(r -> r.getText().contains(channelAndFormat))
+        .map(r -> r.findElement(By.cssSelector(".delivery-status")).getText())
+        .filter("DELIVERED"::equals)
+        .findFirst();
   }
 
   @Test

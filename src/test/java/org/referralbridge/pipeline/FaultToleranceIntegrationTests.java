@@ -71,7 +71,7 @@ class FaultToleranceIntegrationTests {
     // the broker runs embedded, but the service reaches it over TCP through the proxy
     registry.add("spring.artemis.mode", () -> "native");
     registry.add("spring.artemis.broker-url",
-        () -> "tcp://127.0.0.1:" + BROKER.port() + "?reconnectAttempts=0&callTimeout=3000&connectionTTL=5000");
+        () -> "tcp://127.0.0.1:" + BROKER.port() + "?reconnectAttempts=0&initialConnectAttempts=1&useTopologyForLoadBalancing=false&callTimeout=3000&callFailoverTimeout=3000&connectionTTL=5000");
     registry.add("bridge.broker.tcp-port", () -> BROKER_PORT);
     // retries: 0.5 s, 1 s, 2 s, 2 s, 2 s, then the dead-letter queue
     registry.add("bridge.processing.max-redeliveries", () -> 5);

@@ -12,7 +12,7 @@ class OutboundArchitectureTests {
 
   private static final JavaClasses OUTBOUND = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("org.referralbridge.outbound");
+      .importPackages("org.referralbridge.outbound.hl7");
 
   @Test
   void outboundMessagesDependOnNeitherCamelNorSpring() {
