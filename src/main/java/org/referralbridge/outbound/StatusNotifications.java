@@ -80,7 +80,7 @@ public class StatusNotifications {
     String controlId = controlId();
     String message = ReferralStatusMessages.rriI12(notices.from(request, referrals.patient(request),
         referrals.referrer(request), referrals.clinic(change.task()), referrals.originalMessage(request),
-        new org.referralbridge.outbound.hl7.StatusChange(ReferralStatus.valueOf(statusName(change.rf1Status())), change.reason(),
+        new org.referralbridge.outbound.hl7.StatusChange(status(change.rf1Status()), change.reason(),
             change.scheduledFor() == null ? null : change.scheduledFor().toInstant()), controlId, clock.instant()));
     long id = queue.enqueue(new OutboundQueue.Outgoing(OutboundMessage.Kind.STATUS, requestId, partner.get(),
         Partner.Format.RRI_I12, controlId, description + " (RRI^I12)", message));
@@ -89,13 +89,14 @@ public class StatusNotifications {
     return Optional.of(id);
   }
 
-  private static String statusName(String rf1Code) {
-    return switch (rf1Code) {
-      case "A" -> "ACCEPTED";
-      case "R" -> "REJECTED";
-      case "E" -> "EXPIRED";
-      default -> "PENDING";
-    };
+  /** The table 0283 status with this code (PENDING for an unknown one). */
+  private static ReferralStatus status(String rf1Code) {
+    for (ReferralStatus status : ReferralStatus.values()) {
+      if (status.code().equals(rf1Code)) {
+        return status;
+      }
+    }
+    return ReferralStatus.PENDING;
   }
 
   /** A control id of at most 20 characters, unique enough to never repeat (time + random). */
