@@ -101,11 +101,6 @@ public class MessageStore {
     return jdbc.sql("SELECT * FROM bridge_rejected_message WHERE id = ?").param(id).query().listOfRows().stream().map(MessageStore::lowerCaseKeys).toList().stream().findFirst();
   }
 
-  public int countInbound(MessageStatus status) {
-    return jdbc.sql("SELECT COUNT(*) FROM bridge_inbound_message WHERE status = ?").param(status.name())
-        .query(Integer.class).single();
-  }
-
   public int countRejected() {
     return jdbc.sql("SELECT COUNT(*) FROM bridge_rejected_message").query(Integer.class).single();
   }

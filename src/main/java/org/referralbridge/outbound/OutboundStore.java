@@ -77,11 +77,6 @@ public class OutboundStore {
         + " AND status = 'FAILED'").params(Timestamp.from(Instant.now()), id).update();
   }
 
-  public int count(OutboundStatus status) {
-    return jdbc.sql("SELECT COUNT(*) FROM bridge_outbound_message WHERE status = ?").param(status.name())
-        .query(Integer.class).single();
-  }
-
   private static OutboundMessage map(ResultSet rs, int row) throws SQLException {
     Timestamp delivered = rs.getTimestamp("delivered_at");
     return new OutboundMessage(rs.getLong("id"), OutboundMessage.Kind.valueOf(rs.getString("kind")),

@@ -36,13 +36,5 @@ public record Partner(String organizationId, String name, List<String> senderKey
 
     /** Transport of a channel. */
     public enum Kind { MLLP, FHIR }
-
-    public String host() {
-      return address.substring(0, address.lastIndexOf(':'));
-    }
-
-    public int port() {
-      return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
-    }
   }
 }

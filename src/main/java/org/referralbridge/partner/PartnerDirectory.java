@@ -59,11 +59,6 @@ public class PartnerDirectory {
     return Optional.ofNullable(bySender.get(senderKey));
   }
 
-  /** The partner stored as this Organization, if it is one. */
-  public Optional<Partner> findByOrganization(String organizationId) {
-    return store.read(Organization.class, organizationId).map(this::toPartner);
-  }
-
   /** Reads the whole directory now (after a partner was created, or when the cached copy is old). */
   public synchronized void refresh() {
     Map<String, Partner> directory = new HashMap<>();

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -56,10 +55,6 @@ public class QuarantineStore {
   public int count(Status status) {
     return jdbc.sql("SELECT COUNT(*) FROM bridge_quarantine WHERE status = ?").param(status.name())
         .query(Integer.class).single();
-  }
-
-  public Optional<String> anyHeldSender() {
-    return heldSenders().stream().map(r -> (String) r.get("sender")).findFirst();
   }
 
   private static Map<String, Object> lowerCaseKeys(Map<String, Object> row) {

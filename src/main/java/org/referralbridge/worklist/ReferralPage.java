@@ -2,7 +2,6 @@ package org.referralbridge.worklist;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
@@ -243,9 +242,5 @@ class ReferralPage {
     return new ReferralView.Flag(flag.kind().title(), flag.severity().title(),
         flag.severity().name().toLowerCase(Locale.ROOT),
         flag.evidence().stream().map(e -> e.description()).toList());
-  }
-
-  ZoneId zone() {
-    return properties.zone();
   }
 }

@@ -70,12 +70,6 @@ class ReferralRecords {
     return found;
   }
 
-  /** Resources of a type that reference the referral (e.g. Procedures basedOn it), newest first. */
-  List<Resource> basedOn(String type, ServiceRequest request) {
-    return store.search(type + "?based-on=ServiceRequest/" + request.getIdElement().getIdPart(), 200).stream()
-        .map(Resource.class::cast).toList();
-  }
-
   /** What the patient is known to take (MedicationStatement), for the screening flags. */
   List<org.hl7.fhir.r4.model.MedicationStatement> medicationStatements(Reference patient) {
     return store.search("MedicationStatement?subject=" + patient.getReference(), 200).stream()

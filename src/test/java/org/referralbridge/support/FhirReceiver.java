@@ -47,11 +47,6 @@ public final class FhirReceiver implements AutoCloseable {
     return "http://127.0.0.1:" + port + "/fhir";
   }
 
-  /** Task updates received (PUTs, each a new version). */
-  public long taskWrites() {
-    return tasks.getCountUpdate() + tasks.getCountCreate();
-  }
-
   public HashMapResourceProvider<Task> tasks() {
     return tasks;
   }
