@@ -35,14 +35,24 @@ class OutboundConfiguration {
     return new OutboundSteps(outboundStore, properties);
   }
 
+  /** Who a referral came from and how to answer it, read from the FHIR store; shared by status and summaries. */
   @Bean
-  StatusNotifications statusNotifications(FhirStore fhirStore, PartnerDirectory partnerDirectory,
-      OutboundQueue outboundQueue, FhirContext fhirContext, TranslateProperties translate,
-      IntakeProperties intake) {
-    StatusNotices notices = new StatusNotices(translate.identifierBase().toString(),
+  ReferralContext referralContext(FhirStore fhirStore, TranslateProperties translate) {
+    return new ReferralContext(fhirStore, translate.identifierBase().toString());
+  }
+
+  /** The v2 header, patient and referral ids of every message back to an HL7 v2 referrer. */
+  @Bean
+  StatusNotices statusNotices(TranslateProperties translate, IntakeProperties intake) {
+    return new StatusNotices(translate.identifierBase().toString(),
         new Endpoint(intake.receivingApplication(), intake.receivingFacility()), translate.defaultTimeZone());
-    return new StatusNotifications(fhirStore, partnerDirectory, outboundQueue, notices, fhirContext,
-        translate.identifierBase().toString(), Clock.systemUTC());
+  }
+
+  @Bean
+  StatusNotifications statusNotifications(PartnerDirectory partnerDirectory, OutboundQueue outboundQueue,
+      StatusNotices statusNotices, ReferralContext referralContext, FhirContext fhirContext) {
+    return new StatusNotifications(partnerDirectory, outboundQueue, statusNotices, referralContext, fhirContext,
+        Clock.systemUTC());
   }
 
   @Bean
@@ -52,12 +62,10 @@ class OutboundConfiguration {
 
   @Bean
   SummaryNotifications summaryNotifications(FhirStore fhirStore, PartnerDirectory partnerDirectory,
-      OutboundQueue outboundQueue, SessionRecords sessionRecords, FhirContext fhirContext,
-      TranslateProperties translate, IntakeProperties intake) {
-    StatusNotices notices = new StatusNotices(translate.identifierBase().toString(),
-        new Endpoint(intake.receivingApplication(), intake.receivingFacility()), translate.defaultTimeZone());
-    return new SummaryNotifications(fhirStore, partnerDirectory, outboundQueue, notices, sessionRecords, fhirContext,
-        translate.identifierBase().toString(), translate.defaultTimeZone(), Clock.systemUTC());
+      OutboundQueue outboundQueue, StatusNotices statusNotices, ReferralContext referralContext,
+      SessionRecords sessionRecords, FhirContext fhirContext, TranslateProperties translate) {
+    return new SummaryNotifications(fhirStore, partnerDirectory, outboundQueue, statusNotices, referralContext,
+        sessionRecords, fhirContext, translate.defaultTimeZone(), Clock.systemUTC());
   }
 
   @Bean

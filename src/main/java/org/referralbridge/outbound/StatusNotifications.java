@@ -14,7 +14,6 @@ import org.referralbridge.outbound.hl7.ReferralStatusMessages;
 import org.referralbridge.outbound.hl7.StatusNotices;
 import org.referralbridge.partner.Partner;
 import org.referralbridge.partner.PartnerDirectory;
-import org.referralbridge.store.FhirStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +25,6 @@ public class StatusNotifications {
 
   private static final Logger log = LoggerFactory.getLogger(StatusNotifications.class);
 
-  private final FhirStore store;
   private final PartnerDirectory partners;
   private final OutboundQueue queue;
   private final StatusNotices notices;
@@ -34,14 +32,13 @@ public class StatusNotifications {
   private final ReferralContext referrals;
   private final Clock clock;
 
-  public StatusNotifications(FhirStore store, PartnerDirectory partners, OutboundQueue queue, StatusNotices notices,
-      FhirContext fhirContext, String identifierBase, Clock clock) {
-    this.store = store;
+  public StatusNotifications(PartnerDirectory partners, OutboundQueue queue, StatusNotices notices,
+      ReferralContext referrals, FhirContext fhirContext, Clock clock) {
     this.partners = partners;
     this.queue = queue;
     this.notices = notices;
     this.fhirContext = fhirContext;
-    this.referrals = new ReferralContext(store, identifierBase);
+    this.referrals = referrals;
     this.clock = clock;
   }
 

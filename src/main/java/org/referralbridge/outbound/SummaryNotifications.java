@@ -58,14 +58,14 @@ public class SummaryNotifications {
   private final SummaryDocumentBuilder documents = new SummaryDocumentBuilder();
 
   public SummaryNotifications(FhirStore store, PartnerDirectory partners, OutboundQueue queue, StatusNotices notices,
-      SessionRecords sessions, FhirContext fhirContext, String identifierBase, ZoneId zone, Clock clock) {
+      ReferralContext referrals, SessionRecords sessions, FhirContext fhirContext, ZoneId zone, Clock clock) {
     this.store = store;
     this.partners = partners;
     this.queue = queue;
     this.notices = notices;
     this.sessions = sessions;
     this.fhirContext = fhirContext;
-    this.referrals = new ReferralContext(store, identifierBase);
+    this.referrals = referrals;
     this.zone = zone;
     this.clock = clock;
   }
