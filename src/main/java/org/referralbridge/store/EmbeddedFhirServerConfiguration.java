@@ -73,7 +73,21 @@ class EmbeddedFhirServerConfiguration {
     factory.setPersistenceUnitName("HAPI_PU");
     factory.setDataSource(dataSource);
     factory.getJpaPropertyMap().putAll(jpa.getProperties());
+    // H2 or PostgreSQL, from the datasource URL, unless configured explicitly
+    factory.getJpaPropertyMap().computeIfAbsent("hibernate.dialect",
+        key -> HapiDialects.forJdbcUrl(jdbcUrl(dataSource)));
     return factory;
+  }
+
+  private static String jdbcUrl(DataSource dataSource) {
+    if (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari) {
+      return hikari.getJdbcUrl();
+    }
+    try (java.sql.Connection connection = dataSource.getConnection()) {
+      return connection.getMetaData().getURL();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot tell the database's kind from its connection", e);
+    }
   }
 
   @Bean
