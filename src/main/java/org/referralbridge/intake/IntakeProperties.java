@@ -27,6 +27,9 @@ public record IntakeProperties(@Valid @NotNull Mllp mllp, @Min(1024) int maxMess
   /**
    * @param host bind address (127.0.0.1 by default; 0.0.0.0 to accept from the network)
    * @param port TCP port (2575 by default)
+   * @param maxFrameBytes the most the listener buffers of one frame: a longer frame (or one that never ends) is
+   *     cut off with its connection, so no sender can make the service hold more than this per connection
    */
-  public record Mllp(@NotBlank String host, @Min(1) @Max(65535) int port) {}
+  public record Mllp(@NotBlank String host, @Min(1) @Max(65535) int port,
+      @Min(1024) @DefaultValue("4194304") int maxFrameBytes) {}
 }
