@@ -23,6 +23,7 @@ public final class FakeReferrerMllp implements AutoCloseable {
   private final List<String> received = new CopyOnWriteArrayList<>();
   private final List<Socket> connections = new CopyOnWriteArrayList<>();
   private volatile boolean acknowledge = true;
+  private volatile long ackDelayMillis;
   private volatile ServerSocket server;
 
   public FakeReferrerMllp(int port) {
@@ -57,6 +58,11 @@ public final class FakeReferrerMllp implements AutoCloseable {
     this.acknowledge = acknowledge;
   }
 
+  /** A slow partner: each acknowledgement comes this much later. */
+  public void delayAcknowledgements(java.time.Duration delay) {
+    this.ackDelayMillis = delay.toMillis();
+  }
+
   public List<String> received() {
     return List.copyOf(received);
   }
@@ -85,6 +91,14 @@ public final class FakeReferrerMllp implements AutoCloseable {
         in.read();
         String message = frame.toString(StandardCharsets.UTF_8);
         received.add(message);
+        if (ackDelayMillis > 0) {
+          try {
+            Thread.sleep(ackDelayMillis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
         if (acknowledge) {
           String controlId = MshHeader.read(message).map(MshHeader::controlId).orElse("");
           String ack = "MSH|^~\\&|REFERRER|REFERRER|REFERRALBRIDGE|LAKESIDE_KETAMINE|20261121||ACK|A" + controlId

@@ -1,0 +1,81 @@
+package org.referralbridge.faults;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/** A sender's MLLP connection: one frame out, one acknowledgement frame back. */
+final class MllpClient implements AutoCloseable {
+
+  private static final int START = 0x0b;
+  private static final int END = 0x1c;
+  private static final int CR = 0x0d;
+
+  private final Socket socket = new Socket();
+
+  MllpClient(InetSocketAddress address, int timeoutMillis) throws IOException {
+    socket.connect(address, 2000);
+    socket.setSoTimeout(timeoutMillis);
+    socket.setTcpNoDelay(true);
+  }
+
+  /** Sends one message in a proper frame and returns the acknowledgement's text. */
+  String exchange(String message) throws IOException {
+    ByteArrayOutputStream frame = new ByteArrayOutputStream();
+    frame.write(START);
+    frame.writeBytes(message.getBytes(StandardCharsets.UTF_8));
+    frame.write(END);
+    frame.write(CR);
+    return exchangeRaw(frame.toByteArray());
+  }
+
+  /** Sends bytes as they are (a broken frame, say) and returns whatever acknowledgement comes back. */
+  String exchangeRaw(byte[] bytes) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write(bytes);
+    out.flush();
+    InputStream in = socket.getInputStream();
+    int b = in.read();
+    while (b != -1 && b != START) {
+      b = in.read();
+    }
+    if (b == -1) {
+      throw new IOException("connection closed without an acknowledgement");
+    }
+    ByteArrayOutputStream ack = new ByteArrayOutputStream();
+    while ((b = in.read()) != -1 && b != END) {
+      ack.write(b);
+    }
+    if (b == -1) {
+      throw new IOException("acknowledgement cut off");
+    }
+    in.read();
+    return ack.toString(StandardCharsets.UTF_8);
+  }
+
+  /** MSA-1 of an acknowledgement (AA, AE, AR; CA/CE/CR are read as AA/AE/AR), or null. */
+  static String ackCode(String ack) {
+    for (String segment : ack.split("\r")) {
+      if (segment.startsWith("MSA")) {
+        String[] fields = segment.split("\\|", -1);
+        if (fields.length > 1 && fields[1].length() == 2) {
+          return "A" + fields[1].charAt(1);
+        }
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void close() {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // closed anyway
+    }
+  }
+}
