@@ -37,6 +37,17 @@ public final class ReferralIntake {
     this.senders = senders;
   }
 
+  /** NUL and the other C0 controls besides CR, LF and TAB have no place in an HL7 v2 message. */
+  static boolean hasControlCharacters(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < 0x20 && c != '\r' && c != '\n' && c != '\t') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Checks a message; on success fills the envelope headers. */
   public void check(@Body String raw, @Headers Map<String, Object> headers) {
     if (raw == null || raw.isBlank()) {
@@ -49,6 +60,10 @@ public final class ReferralIntake {
         .orElseThrow(() -> new IntakeRejection(AckCode.AR, 100, "MSH", "message does not start with an MSH segment"));
     if (msh.controlId() == null) {
       throw new IntakeRejection(AckCode.AR, 101, "MSH-10", "message control id missing");
+    }
+    if (hasControlCharacters(raw)) {
+      throw new IntakeRejection(AckCode.AR, 102, null, "message contains control characters (only CR, LF and TAB"
+          + " are allowed between the MLLP frame bytes)");
     }
     if (msh.sendingApplication() == null && msh.sendingFacility() == null) {
       throw new IntakeRejection(AckCode.AR, 101, "MSH-3", "sending application and facility missing");

@@ -43,7 +43,7 @@ public class MessageStore {
                 outcome, content, fhir_reference, received_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(message.channel(), message.sender(), message.controlId(), message.messageType(),
-                message.referralKey(), status.name(), truncate(errorText), outcome, content, fhirReference,
+                message.referralKey(), status.name(), storable(truncate(errorText)), outcome, storable(content), fhirReference,
                 Timestamp.from(message.receivedAt()), now)
             .update();
       } catch (DuplicateKeyException raced) {
@@ -58,7 +58,7 @@ public class MessageStore {
         UPDATE bridge_inbound_message SET status = ?, error_text = ?, outcome = ?, content = COALESCE(?, content),
             fhir_reference = COALESCE(?, fhir_reference), updated_at = ?
         WHERE sender = ? AND control_id = ?""")
-        .params(status.name(), truncate(errorText), outcome, content, fhirReference, now, message.sender(),
+        .params(status.name(), storable(truncate(errorText)), outcome, storable(content), fhirReference, now, message.sender(),
             message.controlId())
         .update();
   }
@@ -70,8 +70,9 @@ public class MessageStore {
         INSERT INTO bridge_rejected_message (channel, sender, control_id, ack_code, error_code, error_location, error_text,
             content, received_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(channel, truncate(sender, 255), truncate(controlId, 199), ackCode, errorCode, truncate(location, 32),
-            truncate(errorText), content, Timestamp.from(Instant.now()))
+        .params(channel, storable(truncate(sender, 255)), storable(truncate(controlId, 199)), ackCode, errorCode,
+            storable(truncate(location, 32)), storable(truncate(errorText)), storable(content),
+            Timestamp.from(Instant.now()))
         .update();
   }
 
@@ -109,6 +110,14 @@ public class MessageStore {
     Map<String, Object> out = new java.util.LinkedHashMap<>();
     row.forEach((key, value) -> out.put(key.toLowerCase(java.util.Locale.ROOT), value));
     return out;
+  }
+
+  /**
+   * Text as the database can keep it: PostgreSQL refuses NUL in text columns, so a NUL a sender put in a message
+   * (which intake refuses, and keeps) is kept as U+FFFD instead.
+   */
+  static String storable(String value) {
+    return value == null || value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '\uFFFD');
   }
 
   private static String truncate(String value) {

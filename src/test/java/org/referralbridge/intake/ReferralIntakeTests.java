@@ -51,6 +51,14 @@ class ReferralIntakeTests {
   }
 
   @Test
+  void controlCharactersAreRefusedWithAr102() {
+    String valid = Hl7Samples.read(Hl7Samples.TRD_PHQ9);
+    assertRejected(valid.replace("PID|1|", "PID|1\u0000|"), AckCode.AR, 102, null);
+    assertRejected(valid.replace("RF1|", "RF1|\u0007"), AckCode.AR, 102, null);
+    intake.check(valid.replace("\r", "\r\n").replace("PID|1|", "PID|1\t|"), new HashMap<>());
+  }
+
+  @Test
   void rejectsWhatIsNotAReferral() {
     String valid = Hl7Samples.read(Hl7Samples.TRD_PHQ9);
     assertRejected("", AckCode.AR, 100, null);
