@@ -81,7 +81,8 @@ EOF
 # build_dockerfile <tag> <context dir> <dockerfile> [docker build options...]
 build_dockerfile() {
   local tag=$1 context=$2 dockerfile=$3; shift 3
-  log "building $tag from ${dockerfile#"$repo"/}"
+  local shown=${dockerfile#"$repo"/}
+  log "building $tag from ${shown/#"$work"\//docker/}"
   quiet "build-${tag//[\/:]/_}" docker build --network host --pull=false --force-rm -t "$tag" -f "$dockerfile" "$@" "$context"
 }
 
