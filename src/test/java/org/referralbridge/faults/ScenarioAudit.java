@@ -43,12 +43,12 @@ final class ScenarioAudit {
       int duplicates, int lost, int stuck, int rejectedKept, String note) {
 
     String row() {
-      return "| %-28s | %5d | %5d | %5d | %4d | %5d | %6d | %6d | %4d | %4d | %5d | %8d | %s |".formatted(scenario,
+      return "| %-28s | %5d | %5d | %5d | %7d | %5d | %6d | %6d | %4d | %4d | %5d | %8d | %s |".formatted(scenario,
           referrals, sends, aa, ae, ar, noAck, storedOnce, duplicates, lost, stuck, rejectedKept, note);
     }
 
     static String header() {
-      return "| scenario                     | refs  | sends |  AA   |  AE  |  AR   | no ACK | stored | dup  | lost | stuck"
+      return "| scenario                     | refs  | sends |  AA   | AE seen |  AR   | no ACK | stored | dup  | lost | stuck"
           + " | rejected | note |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|";
     }
   }
