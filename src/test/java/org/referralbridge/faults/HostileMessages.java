@@ -53,7 +53,7 @@ final class HostileMessages {
     malformed.add((i, m) -> nak(i, "truncated in MSH", m.substring(0, 10 + random.nextInt(60))));
     malformed.add((i, m) -> nak(i, "mixed delimiters", m.replaceFirst("\r(PID)\\|", "\r$1#").replace("RF1|", "RF1^")));
     malformed.add((i, m) -> nak(i, "not HL7", pick("{\"resourceType\":\"ServiceRequest\"}", "<xml><a/></xml>",
-        "GET / HTTP/1.1\r\nHost: x\r\n", "HELLO", "MSH")));
+        "GET / HTTP/1.1\r\nHost: x\r\n", "HELLO", "MSH|")));
     malformed.add((i, m) -> nak(i, "binary garbage", new String(bytes(20 + random.nextInt(400)), StandardCharsets.ISO_8859_1)));
     malformed.add((i, m) -> nak(i, "injection in MSH-9", field(m, "MSH", 9, injection())));
     malformed.add((i, m) -> nak(i, "control characters in type", field(m, "MSH", 9, "REF\u0000^I12\u0007")));
@@ -103,7 +103,7 @@ final class HostileMessages {
   private Generated brokenFrame(int i) {
     byte[] message = unique("frame-" + i).getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    switch (i % 4) {
+    switch (i % 5) {
       case 0 -> { // no start block: bytes outside any frame, then a lone end
         out.writeBytes(message);
         out.write(0x1c);
@@ -117,6 +117,12 @@ final class HostileMessages {
         out.write(0x0b);
         out.writeBytes(bytes(5 * 1024 * 1024));
       }
+      case 3 -> { // the three letters MSH alone: Camel's MLLP consumer fails after our NAK (see README, Limits)
+        out.write(0x0b);
+        out.writeBytes("MSH".getBytes(StandardCharsets.US_ASCII));
+        out.write(0x1c);
+        out.write(0x0d);
+      }
       default -> { // invalid UTF-8 inside the header
         out.write(0x0b);
         out.writeBytes("MSH|^~\\&|".getBytes(StandardCharsets.US_ASCII));
@@ -127,7 +133,7 @@ final class HostileMessages {
       }
     }
     return new Generated(ReferralStream.Item.rawBytes("frame-" + i, out.toByteArray()), Kind.BROKEN_FRAME,
-        "broken frame " + (i % 4));
+        "broken frame " + (i % 5));
   }
 
   private static Generated nak(int i, String name, String message) {
