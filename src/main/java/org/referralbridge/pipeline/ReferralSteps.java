@@ -122,7 +122,8 @@ public class ReferralSteps {
   }
 
   private static MessageStore.Inbound inbound(Map<String, Object> headers) {
-    return new MessageStore.Inbound(str(headers, EnvelopeHeaders.CHANNEL), str(headers, EnvelopeHeaders.SENDER),
+    return new MessageStore.Inbound(str(headers, EnvelopeHeaders.CHANNEL), str(headers, EnvelopeHeaders.FORMAT),
+        str(headers, EnvelopeHeaders.SENDER),
         str(headers, EnvelopeHeaders.CONTROL_ID), str(headers, EnvelopeHeaders.MESSAGE_TYPE),
         str(headers, EnvelopeHeaders.REFERRAL_KEY), receivedAt(headers));
   }
