@@ -2,6 +2,7 @@ package org.referralbridge.outbound;
 
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
+import org.referralbridge.operations.BridgeMetrics;
 import org.referralbridge.partner.Partner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +20,12 @@ public class OutboundQueue {
 
   private final OutboundStore store;
   private final ProducerTemplate producer;
+  private final BridgeMetrics metrics;
 
-  public OutboundQueue(OutboundStore store, ProducerTemplate producer) {
+  public OutboundQueue(OutboundStore store, ProducerTemplate producer, BridgeMetrics metrics) {
     this.store = store;
     this.producer = producer;
+    this.metrics = metrics;
   }
 
   /** What to send: built by the status or summary feature for one partner channel and format. */
@@ -41,6 +44,7 @@ public class OutboundQueue {
     if (deliverable) {
       send(id, out.serviceRequestId());
     } else {
+      metrics.count(OutboundSteps.flow(out.kind()), BridgeMetrics.Outcome.NO_CHANNEL);
       log.warn("Outbound {} for ServiceRequest/{}: no partner channel takes {}", id, out.serviceRequestId(),
           out.format());
     }

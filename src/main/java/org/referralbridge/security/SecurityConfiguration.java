@@ -23,7 +23,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Everything that shows PHI is behind a login: the staff pages with a login form, the FHIR API ({@code /fhir}) and
- * the operators' API ({@code /api}) with HTTP Basic for the same accounts. Only health probes are open.
+ * the operators' API ({@code /api}) with HTTP Basic for the same accounts. Open without login: the health probes
+ * and the Prometheus metrics, which carry no PHI (counts, queue depths, latencies).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StaffProperties.class)
@@ -53,6 +54,25 @@ class SecurityConfiguration {
     return new InMemoryUserDetailsManager(users);
   }
 
+  /**
+   * Actuator: health, liveness and readiness probes and /actuator/prometheus open (orchestrators and scrapers do
+   * not log in); HTTP Basic and ADMIN for anything else.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(paths.matcher("/actuator/**"))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"),
+                paths.matcher("/actuator/prometheus")).permitAll()
+            .anyRequest().hasRole(StaffRole.ADMIN.name()))
+        .httpBasic(Customizer.withDefaults())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
   /** Machine-facing APIs: HTTP Basic, no session, no CSRF (no browser cookies are involved). */
   @Bean
   @Order(1)
@@ -74,7 +94,7 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(auth -> auth
-            .requestMatchers("/actuator/health/**", "/login", "/css/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/worklist", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
