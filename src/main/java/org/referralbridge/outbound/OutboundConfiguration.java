@@ -6,6 +6,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.referralbridge.intake.IntakeProperties;
 import org.referralbridge.operations.BridgeMetrics;
+import org.referralbridge.operations.BrokerQueues;
 import org.referralbridge.outbound.hl7.Endpoint;
 import org.referralbridge.outbound.hl7.StatusNotices;
 import org.referralbridge.partner.PartnerDirectory;
@@ -28,8 +29,9 @@ class OutboundConfiguration {
 
   @Bean
   OutboundQueue outboundQueue(OutboundStore outboundStore, ProducerTemplate producerTemplate,
-      BridgeMetrics bridgeMetrics) {
-    return new OutboundQueue(outboundStore, producerTemplate, bridgeMetrics);
+      BrokerQueues brokerQueues, OutboundProperties properties, BridgeMetrics bridgeMetrics) {
+    return new OutboundQueue(outboundStore, producerTemplate, brokerQueues, properties.deadLetterQueue(),
+        bridgeMetrics);
   }
 
   @Bean

@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,7 +25,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Everything that shows PHI is behind a login: the staff pages with a login form, the FHIR API ({@code /fhir}) and
  * the operators' API ({@code /api}) with HTTP Basic for the same accounts. Open without login: the health probes
- * and the Prometheus metrics, which carry no PHI (counts, queue depths, latencies).
+ * and the Prometheus metrics, which carry no PHI (counts, queue depths, latencies). Replays need ADMIN.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StaffProperties.class)
@@ -81,6 +82,7 @@ class SecurityConfiguration {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     http.securityMatcher(new OrRequestMatcher(paths.matcher("/fhir/**"), paths.matcher("/api/**")))
         .authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths.matcher(HttpMethod.POST, "/api/messages/**")).hasRole(StaffRole.ADMIN.name())
             .requestMatchers(paths.matcher("/api/messages/**")).hasAnyRole(StaffRole.ADMIN.name(), StaffRole.INTAKE.name())
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
