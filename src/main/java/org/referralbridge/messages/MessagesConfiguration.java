@@ -8,6 +8,7 @@ import org.referralbridge.operations.BrokerQueues;
 import org.referralbridge.outbound.OutboundQueue;
 import org.referralbridge.outbound.OutboundStore;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,5 +30,17 @@ class MessagesConfiguration {
       MessagesProperties properties) {
     return new MessageReplay(messageStore, producerTemplate, brokerQueues, deadLetterQueue, outboundStore,
         outboundQueue, bridgeMetrics, properties.replayStuckAfter(), properties.maxBulkReplay(), Clock.systemUTC());
+  }
+
+  @Bean
+  MessageRetention messageRetention(DataSource dataSource, MessagesProperties properties) {
+    return new MessageRetention(JdbcClient.create(dataSource), properties.retention().content(),
+        properties.retention().rows(), Clock.systemUTC());
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "bridge.messages.retention.enabled", havingValue = "true", matchIfMissing = true)
+  RetentionSchedule retentionSchedule(MessageRetention messageRetention, MessagesProperties properties) {
+    return new RetentionSchedule(messageRetention, properties.retention().interval());
   }
 }
