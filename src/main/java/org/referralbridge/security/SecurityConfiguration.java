@@ -25,7 +25,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Everything that shows PHI is behind a login: the staff pages with a login form, the FHIR API ({@code /fhir}) and
  * the operators' API ({@code /api}) with HTTP Basic for the same accounts. Open without login: the health probes
- * and the Prometheus metrics, which carry no PHI (counts, queue depths, latencies). Replays need ADMIN.
+ * and the Prometheus metrics, which carry no PHI (counts, queue depths, latencies). Operators' actions (replays,
+ * the messages page) need ADMIN.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StaffProperties.class)
@@ -97,6 +98,7 @@ class SecurityConfiguration {
   SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(auth -> auth
             .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/operations/**").hasRole(StaffRole.ADMIN.name())
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/worklist", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
