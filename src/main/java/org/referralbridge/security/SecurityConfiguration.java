@@ -25,8 +25,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Everything that shows PHI is behind a login: the staff pages with a login form, the FHIR API ({@code /fhir}) and
  * the operators' API ({@code /api}) with HTTP Basic for the same accounts. Open without login: the health probes
- * and the Prometheus metrics, which carry no PHI (counts, queue depths, latencies). Operators' actions (replays,
- * the messages page) need ADMIN.
+ * (details only for ADMIN) and the Prometheus metrics, which carry no PHI (counts, queue depths, latencies).
+ * Operators' actions (replays, the messages page) need ADMIN.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StaffProperties.class)
@@ -58,7 +58,7 @@ class SecurityConfiguration {
 
   /**
    * Actuator: health, liveness and readiness probes and /actuator/prometheus open (orchestrators and scrapers do
-   * not log in); HTTP Basic and ADMIN for anything else.
+   * not log in); HTTP Basic for the rest, and for ADMIN to see health details.
    */
   @Bean
   @Order(0)
