@@ -42,6 +42,15 @@ class ArchitectureTests {
   }
 
   @Test
+  void operationsMetricsAndBrokerQueriesKnowNoFeature() {
+    // every feature records its meters here: the dependency must not go the other way
+    noClasses().that().resideInAPackage("..operations..")
+        .should().dependOnClassesThat().resideInAnyPackage("..intake..", "..pipeline..", "..messages..",
+            "..outbound..", "..partner..", "..store..", "..translate..", "..worklist..")
+        .check(classes);
+  }
+
+  @Test
   void translationKnowsNothingOfIntakeThePipelineOrStorage() {
     noClasses().that().resideInAPackage("..translate..")
         .should().dependOnClassesThat().resideInAnyPackage("..intake..", "..pipeline..", "..store..", "..messages..")

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.referralbridge.intake.IntakeRejection.AckCode;
+import org.referralbridge.operations.BridgeMetrics;
 
 /**
  * The durable hand-over of an accepted message (route {@code direct:enqueueReferral}), with a deadline: a broker
@@ -19,10 +20,12 @@ public class DurableEnqueue {
 
   private final ProducerTemplate producer;
   private final Duration deadline;
+  private final BridgeMetrics metrics;
 
-  public DurableEnqueue(ProducerTemplate producer, Duration deadline) {
+  public DurableEnqueue(ProducerTemplate producer, Duration deadline, BridgeMetrics metrics) {
     this.producer = producer;
     this.deadline = deadline;
+    this.metrics = metrics;
   }
 
   public void enqueue(Exchange exchange) throws InterruptedException {
@@ -33,6 +36,7 @@ public class DurableEnqueue {
       if (result.getException() != null) {
         throw notStored(result.getException());
       }
+      metrics.count(BridgeMetrics.Flow.REFERRAL_INTAKE, BridgeMetrics.Outcome.ACCEPTED);
     } catch (TimeoutException e) {
       throw new IntakeRejection(AckCode.AE, 207, null,
           "message could not be stored within " + deadline.toSeconds() + " s, resend later", e);

@@ -3,6 +3,7 @@ package org.referralbridge.intake;
 import org.apache.camel.ProducerTemplate;
 import org.referralbridge.hl7.Hl7Parser;
 import org.referralbridge.messages.MessageStore;
+import org.referralbridge.operations.BridgeMetrics;
 import org.referralbridge.partner.SenderPolicy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +25,9 @@ class IntakeConfiguration {
   }
 
   @Bean
-  DurableEnqueue durableEnqueue(ProducerTemplate producerTemplate, IntakeProperties properties) {
-    return new DurableEnqueue(producerTemplate, properties.enqueueTimeout());
+  DurableEnqueue durableEnqueue(ProducerTemplate producerTemplate, IntakeProperties properties,
+      BridgeMetrics bridgeMetrics) {
+    return new DurableEnqueue(producerTemplate, properties.enqueueTimeout(), bridgeMetrics);
   }
 
   @Bean
@@ -34,7 +36,8 @@ class IntakeConfiguration {
   }
 
   @Bean
-  RejectedMessages rejectedMessages(MessageStore messageStore, Acknowledgements acknowledgements) {
-    return new RejectedMessages(messageStore, acknowledgements);
+  RejectedMessages rejectedMessages(MessageStore messageStore, Acknowledgements acknowledgements,
+      BridgeMetrics bridgeMetrics) {
+    return new RejectedMessages(messageStore, acknowledgements, bridgeMetrics);
   }
 }

@@ -5,6 +5,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.referralbridge.hl7.MshHeader;
 import org.referralbridge.messages.MessageStore;
+import org.referralbridge.operations.BridgeMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +20,12 @@ public class RejectedMessages {
 
   private final MessageStore messages;
   private final Acknowledgements acknowledgements;
+  private final BridgeMetrics metrics;
 
-  public RejectedMessages(MessageStore messages, Acknowledgements acknowledgements) {
+  public RejectedMessages(MessageStore messages, Acknowledgements acknowledgements, BridgeMetrics metrics) {
     this.messages = messages;
     this.acknowledgements = acknowledgements;
+    this.metrics = metrics;
   }
 
   /** Keeps the message and returns the NAK to send. */
@@ -40,6 +43,7 @@ public class RejectedMessages {
       log.error("Message {} from {}: could not be kept in the message store ({})", controlId, sender,
           storeDown.getClass().getSimpleName());
     }
+    metrics.count(BridgeMetrics.Flow.REFERRAL_INTAKE, BridgeMetrics.Outcome.REJECTED);
     if (cause instanceof IntakeRejection) {
       log.info("Message {} from {}: {} {} at {} ({})", controlId, sender, rejection.ackCode(), rejection.errorCode(),
           rejection.location(), rejection.getMessage());

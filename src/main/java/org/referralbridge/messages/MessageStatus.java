@@ -1,5 +1,8 @@
 package org.referralbridge.messages;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** Where an accepted inbound message stands. */
 public enum MessageStatus {
   /** Written to the FHIR store. */
@@ -9,5 +12,13 @@ public enum MessageStatus {
   /** Translated but not valid against the profiles, or not translatable: a person must look (outcome kept). */
   NEEDS_ATTENTION,
   /** Failed after every retry (e.g. the FHIR store stayed down): on the dead-letter queue for replay. */
-  DEAD_LETTERED
+  DEAD_LETTERED,
+  /** Put back on the inbound queue by an operator: being processed again. */
+  REPLAYED;
+
+  /** Statuses an operator may replay at any time: the message waits for a person. */
+  public static final Set<MessageStatus> REPLAYABLE = EnumSet.of(DEAD_LETTERED, NEEDS_ATTENTION);
+
+  /** Finished: nothing more will happen to the message, so retention may clear its content. */
+  public static final Set<MessageStatus> FINISHED = EnumSet.of(PROCESSED, DUPLICATE);
 }

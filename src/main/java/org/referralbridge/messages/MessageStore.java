@@ -1,9 +1,10 @@
 package org.referralbridge.messages;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,9 +12,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The service's record of every inbound message: accepted ones with their processing status (one row per sender
  * and control id, so a re-sent message is recognised), rejected ones as they came. Plain JDBC over the service's
- * own tables (Flyway migrations in db/migration).
+ * own tables (Flyway migrations in db/migration); every value is a parameter.
  */
 public class MessageStore {
+
+  private static final String INBOUND_COLUMNS = "id, channel, format, sender, control_id, message_type, referral_key,"
+      + " status, error_text, fhir_reference, replay_count, last_replayed_at, received_at, updated_at,"
+      + " content_cleared_at";
+  private static final String REJECTED_COLUMNS = "id, channel, sender, control_id, ack_code, error_code,"
+      + " error_location, error_text, received_at, content_cleared_at";
 
   private final JdbcClient jdbc;
 
@@ -22,8 +29,8 @@ public class MessageStore {
   }
 
   /** An accepted message as it moves through the pipeline. */
-  public record Inbound(String channel, String sender, String controlId, String messageType, String referralKey,
-      Instant receivedAt) {}
+  public record Inbound(String channel, String format, String sender, String controlId, String messageType,
+      String referralKey, Instant receivedAt) {}
 
   /** True when a message with this sender and control id has already been written to the FHIR store. */
   public boolean alreadyProcessed(String sender, String controlId) {
@@ -39,12 +46,12 @@ public class MessageStore {
     if (updated == 0) {
       try {
         jdbc.sql("""
-            INSERT INTO bridge_inbound_message (channel, sender, control_id, message_type, referral_key, status, error_text,
-                outcome, content, fhir_reference, received_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(message.channel(), message.sender(), message.controlId(), message.messageType(),
-                message.referralKey(), status.name(), storable(truncate(errorText)), outcome, storable(content), fhirReference,
-                Timestamp.from(message.receivedAt()), now)
+            INSERT INTO bridge_inbound_message (channel, format, sender, control_id, message_type, referral_key, status,
+                error_text, outcome, content, fhir_reference, received_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(message.channel(), message.format(), message.sender(), message.controlId(),
+                message.messageType(), message.referralKey(), status.name(), storable(truncate(errorText)), outcome, storable(content),
+                fhirReference, Timestamp.from(message.receivedAt()), now)
             .update();
       } catch (DuplicateKeyException raced) {
         update(message, status, content, errorText, outcome, fhirReference, now);
@@ -76,40 +83,125 @@ public class MessageStore {
         .update();
   }
 
-  /** Accepted messages, newest first, optionally of one status (content left out). */
-  public List<Map<String, Object>> inbound(MessageStatus status, int limit) {
-    String where = status == null ? "" : " WHERE status = '" + status.name() + "'";
-    return jdbc.sql("SELECT id, channel, sender, control_id, message_type, referral_key, status, error_text,"
-        + " fhir_reference, received_at, updated_at FROM bridge_inbound_message" + where
-        + " ORDER BY received_at DESC, id DESC FETCH FIRST " + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY")
-        .query().listOfRows().stream().map(MessageStore::lowerCaseKeys).toList();
+  /** Accepted messages matching the query, newest first, content left out. */
+  public ResultPage<InboundMessage> inbound(InboundQuery query, Paging paging) {
+    SqlFilter filter = inboundFilter(query);
+    long total = jdbc.sql("SELECT COUNT(*) FROM bridge_inbound_message" + filter.where()).params(filter.params())
+        .query(Long.class).single();
+    List<InboundMessage> items = jdbc.sql("SELECT " + INBOUND_COLUMNS + " FROM bridge_inbound_message"
+            + filter.where() + " ORDER BY received_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+        .params(filter.params(paging.offset(), paging.size())).query(MessageStore::inboundMessage).list();
+    return ResultPage.of(items, total, paging);
   }
 
   /** One accepted message with its content and outcome. */
-  public Optional<Map<String, Object>> inbound(long id) {
-    return jdbc.sql("SELECT * FROM bridge_inbound_message WHERE id = ?").param(id).query().listOfRows().stream().map(MessageStore::lowerCaseKeys).toList().stream().findFirst();
+  public Optional<InboundDetail> inbound(long id) {
+    return jdbc.sql("SELECT " + INBOUND_COLUMNS + ", content, outcome FROM bridge_inbound_message WHERE id = ?")
+        .param(id)
+        .query((rs, row) -> new InboundDetail(inboundMessage(rs, row), rs.getString("content"),
+            rs.getString("outcome")))
+        .optional();
   }
 
-  /** Rejected messages, newest first (content left out). */
-  public List<Map<String, Object>> rejected(int limit) {
-    return jdbc.sql("SELECT id, channel, sender, control_id, ack_code, error_code, error_location, error_text,"
-        + " received_at FROM bridge_rejected_message ORDER BY received_at DESC, id DESC FETCH FIRST "
-        + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY").query().listOfRows().stream().map(MessageStore::lowerCaseKeys).toList();
+  /** Rejected messages matching the query, newest first, content left out. */
+  public ResultPage<RejectedMessage> rejected(RejectedQuery query, Paging paging) {
+    SqlFilter filter = new SqlFilter()
+        .equal("ack_code", query.ackCode() == null ? null : query.ackCode().strip().toUpperCase(java.util.Locale.ROOT))
+        .equal("error_code", query.errorCode())
+        .equal("sender", query.sender())
+        .equal("control_id", query.controlId())
+        .from("received_at", query.receivedFrom())
+        .before("received_at", query.receivedTo());
+    long total = jdbc.sql("SELECT COUNT(*) FROM bridge_rejected_message" + filter.where()).params(filter.params())
+        .query(Long.class).single();
+    List<RejectedMessage> items = jdbc.sql("SELECT " + REJECTED_COLUMNS + " FROM bridge_rejected_message"
+            + filter.where() + " ORDER BY received_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+        .params(filter.params(paging.offset(), paging.size())).query(MessageStore::rejectedMessage).list();
+    return ResultPage.of(items, total, paging);
   }
 
   /** One rejected message with its content. */
-  public Optional<Map<String, Object>> rejected(long id) {
-    return jdbc.sql("SELECT * FROM bridge_rejected_message WHERE id = ?").param(id).query().listOfRows().stream().map(MessageStore::lowerCaseKeys).toList().stream().findFirst();
+  public Optional<RejectedDetail> rejected(long id) {
+    return jdbc.sql("SELECT " + REJECTED_COLUMNS + ", content FROM bridge_rejected_message WHERE id = ?").param(id)
+        .query((rs, row) -> new RejectedDetail(rejectedMessage(rs, row), rs.getString("content")))
+        .optional();
   }
 
   public int countRejected() {
     return jdbc.sql("SELECT COUNT(*) FROM bridge_rejected_message").query(Integer.class).single();
   }
 
-  private static Map<String, Object> lowerCaseKeys(Map<String, Object> row) {
-    Map<String, Object> out = new java.util.LinkedHashMap<>();
-    row.forEach((key, value) -> out.put(key.toLowerCase(java.util.Locale.ROOT), value));
-    return out;
+  /**
+   * Ids of the messages matching the query that may be replayed now, oldest first (the order they came in), at most
+   * {@code limit}: dead-lettered or needing attention, or replayed before {@code stuckBefore} and still not done,
+   * with their content kept.
+   */
+  public List<Long> replayable(InboundQuery query, Instant stuckBefore, int limit) {
+    SqlFilter filter = inboundFilter(query).condition(REPLAYABLE, replayableParams(stuckBefore));
+    return jdbc.sql("SELECT id FROM bridge_inbound_message" + filter.where()
+            + " ORDER BY received_at, id FETCH FIRST ? ROWS ONLY")
+        .params(filter.params(limit)).query(Long.class).list();
+  }
+
+  /**
+   * Marks the message REPLAYED if it may be replayed now (see {@link #replayable}); false when it may not (e.g.
+   * processed, or replayed a moment ago). The check and the change are one statement, so two operators replaying
+   * the same message at once replay it once.
+   */
+  public boolean markReplayed(long id, Instant now, Instant stuckBefore) {
+    Object[] params = replayableParams(stuckBefore);
+    return jdbc.sql("UPDATE bridge_inbound_message SET status = ?, replay_count = replay_count + 1,"
+            + " last_replayed_at = ?, updated_at = ? WHERE id = ? AND " + REPLAYABLE)
+        .params(MessageStatus.REPLAYED.name(), Timestamp.from(now), Timestamp.from(now), id, params[0], params[1],
+            params[2], params[3])
+        .update() == 1;
+  }
+
+  /** Undoes {@link #markReplayed} when the message could not be put on the queue: back to its status, with why. */
+  public void replayNotQueued(long id, MessageStatus previous, String error) {
+    jdbc.sql("""
+        UPDATE bridge_inbound_message SET status = ?, replay_count = replay_count - 1, error_text = ?, updated_at = ?
+        WHERE id = ? AND status = ?""")
+        .params(previous.name(), truncate(error), Timestamp.from(Instant.now()), id, MessageStatus.REPLAYED.name())
+        .update();
+  }
+
+  private static final String REPLAYABLE = "content IS NOT NULL AND (status IN (?, ?)"
+      + " OR (status = ? AND last_replayed_at < ?))";
+
+  private static Object[] replayableParams(Instant stuckBefore) {
+    return new Object[] {MessageStatus.DEAD_LETTERED.name(), MessageStatus.NEEDS_ATTENTION.name(),
+        MessageStatus.REPLAYED.name(), Timestamp.from(stuckBefore)};
+  }
+
+  private static SqlFilter inboundFilter(InboundQuery query) {
+    return new SqlFilter()
+        .equal("status", query.status())
+        .equal("sender", query.sender())
+        .equal("control_id", query.controlId())
+        .contains("referral_key", query.referralKey())
+        .from("received_at", query.receivedFrom())
+        .before("received_at", query.receivedTo());
+  }
+
+  private static InboundMessage inboundMessage(ResultSet rs, int row) throws SQLException {
+    return new InboundMessage(rs.getLong("id"), rs.getString("channel"), rs.getString("format"),
+        rs.getString("sender"), rs.getString("control_id"), rs.getString("message_type"),
+        rs.getString("referral_key"), MessageStatus.valueOf(rs.getString("status")), rs.getString("error_text"),
+        rs.getString("fhir_reference"), rs.getInt("replay_count"), instant(rs, "last_replayed_at"),
+        instant(rs, "received_at"), instant(rs, "updated_at"), instant(rs, "content_cleared_at"));
+  }
+
+  private static RejectedMessage rejectedMessage(ResultSet rs, int row) throws SQLException {
+    return new RejectedMessage(rs.getLong("id"), rs.getString("channel"), rs.getString("sender"),
+        rs.getString("control_id"), rs.getString("ack_code"), rs.getInt("error_code"),
+        rs.getString("error_location"), rs.getString("error_text"), instant(rs, "received_at"),
+        instant(rs, "content_cleared_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
   }
 
   /**

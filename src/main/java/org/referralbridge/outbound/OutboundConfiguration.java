@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.referralbridge.intake.IntakeProperties;
+import org.referralbridge.operations.BridgeMetrics;
+import org.referralbridge.operations.BrokerQueues;
 import org.referralbridge.outbound.hl7.Endpoint;
 import org.referralbridge.outbound.hl7.StatusNotices;
 import org.referralbridge.partner.PartnerDirectory;
@@ -26,13 +28,16 @@ class OutboundConfiguration {
   }
 
   @Bean
-  OutboundQueue outboundQueue(OutboundStore outboundStore, ProducerTemplate producerTemplate) {
-    return new OutboundQueue(outboundStore, producerTemplate);
+  OutboundQueue outboundQueue(OutboundStore outboundStore, ProducerTemplate producerTemplate,
+      BrokerQueues brokerQueues, OutboundProperties properties, BridgeMetrics bridgeMetrics) {
+    return new OutboundQueue(outboundStore, producerTemplate, brokerQueues, properties.deadLetterQueue(),
+        bridgeMetrics);
   }
 
   @Bean
-  OutboundSteps outboundSteps(OutboundStore outboundStore, OutboundProperties properties) {
-    return new OutboundSteps(outboundStore, properties);
+  OutboundSteps outboundSteps(OutboundStore outboundStore, OutboundProperties properties,
+      BridgeMetrics bridgeMetrics) {
+    return new OutboundSteps(outboundStore, properties, bridgeMetrics);
   }
 
   /** Who a referral came from and how to answer it, read from the FHIR store; shared by status and summaries. */

@@ -12,11 +12,13 @@ import java.time.Instant;
  * @param format RRI_I12, MDM_T02, ORU_R01 or FHIR
  * @param controlId the v2 control id (kept across retries, so a receiver can recognise a repeat)
  * @param description what staff see, e.g. "Status: Accepted (RRI^I12)"
- * @param content the message (v2 text, or FHIR JSON with the request line in {@code resourcePath})
+ * @param content the message (v2 text, or FHIR JSON with the request line in {@code resourcePath}); null in lists,
+ *     and once cleared by retention ({@code contentClearedAt})
  */
 public record OutboundMessage(long id, Kind kind, String serviceRequestId, String partnerId, String channel,
     String address, String format, String controlId, String description, String content, OutboundStatus status,
-    int attempts, String lastError, Instant createdAt, Instant deliveredAt) {
+    int attempts, String lastError, Instant createdAt, Instant deliveredAt, Instant updatedAt,
+    Instant contentClearedAt) {
 
   /** What the message is. */
   public enum Kind { STATUS, SUMMARY }

@@ -1,7 +1,10 @@
 package org.referralbridge.outbound;
 
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.apache.camel.ProducerTemplate;
+import org.referralbridge.operations.BridgeMetrics;
+import org.referralbridge.operations.BrokerQueues;
 import org.referralbridge.partner.Partner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +22,17 @@ public class OutboundQueue {
 
   private final OutboundStore store;
   private final ProducerTemplate producer;
+  private final BrokerQueues brokerQueues;
+  private final String deadLetterQueue;
+  private final BridgeMetrics metrics;
 
-  public OutboundQueue(OutboundStore store, ProducerTemplate producer) {
+  public OutboundQueue(OutboundStore store, ProducerTemplate producer, BrokerQueues brokerQueues,
+      String deadLetterQueue, BridgeMetrics metrics) {
     this.store = store;
     this.producer = producer;
+    this.brokerQueues = brokerQueues;
+    this.deadLetterQueue = deadLetterQueue;
+    this.metrics = metrics;
   }
 
   /** What to send: built by the status or summary feature for one partner channel and format. */
@@ -41,17 +51,45 @@ public class OutboundQueue {
     if (deliverable) {
       send(id, out.serviceRequestId());
     } else {
+      metrics.count(OutboundSteps.flow(out.kind()), BridgeMetrics.Outcome.NO_CHANNEL);
       log.warn("Outbound {} for ServiceRequest/{}: no partner channel takes {}", id, out.serviceRequestId(),
           out.format());
     }
     return id;
   }
 
-  /** Sends a failed message again from its first attempt (staff replay). */
-  public void replay(long id) {
-    OutboundMessage message = store.find(id).orElseThrow();
-    store.resetForReplay(id);
-    send(id, message.serviceRequestId());
+  /**
+   * Sends a FAILED message again from its first attempt (staff replay); its copy on the dead-letter queue is
+   * removed. Returns false, and sends nothing, when the message is not FAILED (already replayed, delivered...).
+   */
+  public boolean replay(long id) {
+    OutboundMessage message = store.find(id)
+        .orElseThrow(() -> new NoSuchElementException("no outbound message " + id));
+    if (!store.resetForReplay(id)) {
+      log.info("Outbound {}: not replayed, it is {}", id, message.status());
+      return false;
+    }
+    // first the old copy off the dead-letter queue, so it can never be mistaken for a copy of this new attempt
+    removeDeadLettered(id);
+    try {
+      send(id, message.serviceRequestId());
+    } catch (RuntimeException e) {
+      store.replayNotQueued(id, "replay could not be queued: " + e.getClass().getSimpleName());
+      throw e;
+    }
+    metrics.count(OutboundSteps.flow(message.kind()), BridgeMetrics.Outcome.REPLAYED);
+    log.info("Outbound {}: replayed", id);
+    return true;
+  }
+
+  private void removeDeadLettered(long id) {
+    try {
+      brokerQueues.remove(deadLetterQueue, Map.of(ID, id));
+    } catch (Exception e) {
+      // the replay stands; a copy left on the dead-letter queue is skipped if it is ever consumed (prepare: SKIP)
+      log.warn("Outbound {}: its copy on {} could not be removed ({})", id, deadLetterQueue,
+          e.getClass().getSimpleName());
+    }
   }
 
   private void send(long id, String serviceRequestId) {

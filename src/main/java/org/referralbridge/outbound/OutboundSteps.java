@@ -5,6 +5,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.Headers;
+import org.referralbridge.operations.BridgeMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +29,18 @@ public class OutboundSteps {
 
   private final OutboundStore store;
   private final OutboundProperties properties;
+  private final BridgeMetrics metrics;
 
-  public OutboundSteps(OutboundStore store, OutboundProperties properties) {
+  public OutboundSteps(OutboundStore store, OutboundProperties properties, BridgeMetrics metrics) {
     this.store = store;
     this.properties = properties;
+    this.metrics = metrics;
+  }
+
+  /** The metrics flow of a kind of message. */
+  static BridgeMetrics.Flow flow(OutboundMessage.Kind kind) {
+    return kind == OutboundMessage.Kind.SUMMARY ? BridgeMetrics.Flow.OUTBOUND_SUMMARY
+        : BridgeMetrics.Flow.OUTBOUND_STATUS;
   }
 
   /** Loads the message; returns its content as the body and sets where it goes. */
@@ -62,6 +71,7 @@ public class OutboundSteps {
 
   public void delivered(@Header(OutboundQueue.ID) long id) {
     store.delivered(id);
+    store.find(id).ifPresent(message -> metrics.count(flow(message.kind()), BridgeMetrics.Outcome.DELIVERED));
     log.info("Outbound {}: delivered", id);
   }
 
@@ -73,6 +83,7 @@ public class OutboundSteps {
     OutboundMessage message = store.find(id).orElseThrow();
     boolean last = message.attempts() + 1 >= properties.maxAttempts();
     int attempts = store.failed(id, last ? OutboundStatus.FAILED : OutboundStatus.RETRYING, error);
+    metrics.count(flow(message.kind()), last ? BridgeMetrics.Outcome.FAILED : BridgeMetrics.Outcome.RETRYING);
     if (last) {
       headers.put(ACTION, "DEAD");
       log.error("Outbound {}: failed after {} attempts, dead-lettered ({})", id, attempts,

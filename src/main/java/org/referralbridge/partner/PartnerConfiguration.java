@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
+import org.referralbridge.operations.BridgeMetrics;
 import org.referralbridge.store.FhirStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +32,8 @@ class PartnerConfiguration {
   }
 
   @Bean
-  QuarantineSteps quarantine(QuarantineStore quarantineStore) {
-    return new QuarantineSteps(quarantineStore);
+  QuarantineSteps quarantine(QuarantineStore quarantineStore, BridgeMetrics bridgeMetrics) {
+    return new QuarantineSteps(quarantineStore, bridgeMetrics);
   }
 
   @Bean

@@ -3,6 +3,7 @@ package org.referralbridge.pipeline;
 import ca.uhn.fhir.context.FhirContext;
 import org.referralbridge.hl7.Hl7Parser;
 import org.referralbridge.messages.MessageStore;
+import org.referralbridge.operations.BridgeMetrics;
 import org.referralbridge.store.FhirStore;
 import org.referralbridge.translate.RefI12Translator;
 import org.referralbridge.validate.ProfileValidator;
@@ -14,8 +15,10 @@ class PipelineConfiguration {
 
   @Bean
   ReferralSteps referralSteps(Hl7Parser hl7Parser, RefI12Translator refI12Translator,
-      ProfileValidator profileValidator, FhirStore fhirStore, MessageStore messageStore, FhirContext fhirContext) {
+      ProfileValidator profileValidator, FhirStore fhirStore, MessageStore messageStore, FhirContext fhirContext,
+      BridgeMetrics bridgeMetrics) {
     PipelineWarmup.start(hl7Parser, refI12Translator, profileValidator);
-    return new ReferralSteps(hl7Parser, refI12Translator, profileValidator, fhirStore, messageStore, fhirContext);
+    return new ReferralSteps(hl7Parser, refI12Translator, profileValidator, fhirStore, messageStore, fhirContext,
+        bridgeMetrics);
   }
 }

@@ -13,6 +13,9 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.referralbridge.hl7.Hl7Parser;
 import org.referralbridge.messages.MessageStatus;
 import org.referralbridge.messages.MessageStore;
+import org.referralbridge.operations.BridgeMetrics;
+import org.referralbridge.operations.BridgeMetrics.Flow;
+import org.referralbridge.operations.BridgeMetrics.Outcome;
 import org.referralbridge.store.FhirStore;
 import org.referralbridge.translate.RefI12Translator;
 import org.referralbridge.translate.TranslationException;
@@ -39,15 +42,17 @@ public class ReferralSteps {
   private final FhirStore store;
   private final MessageStore messages;
   private final FhirContext fhirContext;
+  private final BridgeMetrics metrics;
 
   public ReferralSteps(Hl7Parser parser, RefI12Translator translator, ProfileValidator validator, FhirStore store,
-      MessageStore messages, FhirContext fhirContext) {
+      MessageStore messages, FhirContext fhirContext, BridgeMetrics metrics) {
     this.parser = parser;
     this.translator = translator;
     this.validator = validator;
     this.store = store;
     this.messages = messages;
     this.fhirContext = fhirContext;
+    this.metrics = metrics;
   }
 
   /** True for a re-sent copy of a message that was already written (same sender and control id). */
@@ -55,6 +60,7 @@ public class ReferralSteps {
     boolean duplicate = messages.alreadyProcessed(str(headers, EnvelopeHeaders.SENDER),
         str(headers, EnvelopeHeaders.CONTROL_ID));
     if (duplicate) {
+      metrics.count(Flow.REFERRAL_PROCESSING, Outcome.DUPLICATE);
       log.info("Message {} from {}: duplicate of a processed message, nothing written",
           headers.get(EnvelopeHeaders.CONTROL_ID), headers.get(EnvelopeHeaders.SENDER));
     }
@@ -92,6 +98,7 @@ public class ReferralSteps {
   public void processed(@Body String serviceRequest, @ExchangeProperty(ORIGINAL) String original,
       @Headers Map<String, Object> headers) {
     messages.record(inbound(headers), MessageStatus.PROCESSED, original, null, null, serviceRequest);
+    metrics.referralProcessed(receivedAt(headers));
     log.info("Message {} from {}: processed, {}", headers.get(EnvelopeHeaders.CONTROL_ID),
         headers.get(EnvelopeHeaders.SENDER), serviceRequest);
   }
@@ -105,6 +112,7 @@ public class ReferralSteps {
       outcome = fhirContext.newJsonParser().encodeResourceToString(issues);
     }
     messages.record(inbound(headers), MessageStatus.NEEDS_ATTENTION, original, cause.getMessage(), outcome, null);
+    metrics.count(Flow.REFERRAL_PROCESSING, Outcome.NEEDS_ATTENTION);
     log.warn("Message {} from {}: needs attention ({})", headers.get(EnvelopeHeaders.CONTROL_ID),
         headers.get(EnvelopeHeaders.SENDER), cause.getMessage());
   }
@@ -115,6 +123,7 @@ public class ReferralSteps {
     String reason = cause == null ? "unknown" : cause.getClass().getSimpleName();
     try {
       messages.record(inbound(headers), MessageStatus.DEAD_LETTERED, original, reason, null, null);
+      metrics.count(Flow.REFERRAL_PROCESSING, Outcome.DEAD_LETTERED);
     } finally {
       log.error("Message {} from {}: dead-lettered after retries ({})", headers.get(EnvelopeHeaders.CONTROL_ID),
           headers.get(EnvelopeHeaders.SENDER), reason);
@@ -122,7 +131,8 @@ public class ReferralSteps {
   }
 
   private static MessageStore.Inbound inbound(Map<String, Object> headers) {
-    return new MessageStore.Inbound(str(headers, EnvelopeHeaders.CHANNEL), str(headers, EnvelopeHeaders.SENDER),
+    return new MessageStore.Inbound(str(headers, EnvelopeHeaders.CHANNEL), str(headers, EnvelopeHeaders.FORMAT),
+        str(headers, EnvelopeHeaders.SENDER),
         str(headers, EnvelopeHeaders.CONTROL_ID), str(headers, EnvelopeHeaders.MESSAGE_TYPE),
         str(headers, EnvelopeHeaders.REFERRAL_KEY), receivedAt(headers));
   }

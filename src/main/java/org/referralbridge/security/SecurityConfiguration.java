@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,7 +24,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Everything that shows PHI is behind a login: the staff pages with a login form, the FHIR API ({@code /fhir}) and
- * the operators' API ({@code /api}) with HTTP Basic for the same accounts. Only health probes are open.
+ * the operators' API ({@code /api}) with HTTP Basic for the same accounts. Open without login: the health probes
+ * (details only for ADMIN) and the Prometheus metrics, which carry no PHI (counts, queue depths, latencies).
+ * Operators' actions (replays, the messages page) need ADMIN.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StaffProperties.class)
@@ -53,6 +56,25 @@ class SecurityConfiguration {
     return new InMemoryUserDetailsManager(users);
   }
 
+  /**
+   * Actuator: health, liveness and readiness probes and /actuator/prometheus open (orchestrators and scrapers do
+   * not log in); HTTP Basic for the rest, and for ADMIN to see health details.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(paths.matcher("/actuator/**"))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"),
+                paths.matcher("/actuator/prometheus")).permitAll()
+            .anyRequest().hasRole(StaffRole.ADMIN.name()))
+        .httpBasic(Customizer.withDefaults())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
   /** Machine-facing APIs: HTTP Basic, no session, no CSRF (no browser cookies are involved). */
   @Bean
   @Order(1)
@@ -61,6 +83,7 @@ class SecurityConfiguration {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     http.securityMatcher(new OrRequestMatcher(paths.matcher("/fhir/**"), paths.matcher("/api/**")))
         .authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths.matcher(HttpMethod.POST, "/api/messages/**")).hasRole(StaffRole.ADMIN.name())
             .requestMatchers(paths.matcher("/api/messages/**")).hasAnyRole(StaffRole.ADMIN.name(), StaffRole.INTAKE.name())
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
@@ -74,7 +97,8 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(auth -> auth
-            .requestMatchers("/actuator/health/**", "/login", "/css/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/operations/**").hasRole(StaffRole.ADMIN.name())
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/worklist", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"));

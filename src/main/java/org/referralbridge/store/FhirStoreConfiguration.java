@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Meta;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +27,7 @@ class FhirStoreConfiguration {
       ObjectProvider<IFhirSystemDao<Bundle, Meta>> embeddedSystemDao, ObjectProvider<DaoRegistry> daoRegistry,
       ObjectProvider<MatchUrlService> matchUrlService) {
     FhirStore store;
-    if (properties.baseUrl() != null && !properties.baseUrl().toString().isBlank()) {
+    if (properties.external()) {
       store = new RestFhirStore(fhirContext, properties.baseUrl().toString(), properties.connectTimeout(),
           properties.readTimeout(), properties.username(), properties.password());
     } else {
@@ -39,6 +40,15 @@ class FhirStoreConfiguration {
     }
     log.info("FHIR store: {}", store.describe());
     return store;
+  }
+
+  /** Health "fhirStore" (part of readiness): an external store's /metadata answers; the embedded one is in-process. */
+  @Bean
+  HealthIndicator fhirStoreHealthIndicator(FhirStoreProperties properties) {
+    return properties.external()
+        ? new FhirStoreHealth(properties.baseUrl(), properties.healthTimeout(), properties.username(),
+            properties.password())
+        : FhirStoreHealth.embedded();
   }
 
   /** Without the embedded server there is no HAPI FhirContext bean: the pipeline needs one of its own. */

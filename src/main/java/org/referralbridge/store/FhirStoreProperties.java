@@ -13,7 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout read timeout towards an external server
  * @param username HTTP Basic user towards an external server (empty: none)
  * @param password HTTP Basic password towards an external server (from the environment)
+ * @param healthTimeout how long the readiness check waits for an external server's /metadata
  */
 @ConfigurationProperties("bridge.fhir-store")
 public record FhirStoreProperties(URI baseUrl, @DefaultValue("5s") Duration connectTimeout,
-    @DefaultValue("30s") Duration readTimeout, String username, String password) {}
+    @DefaultValue("30s") Duration readTimeout, String username, String password,
+    @DefaultValue("3s") Duration healthTimeout) {
+
+  /** True when referrals go to an external server rather than the embedded one. */
+  public boolean external() {
+    return baseUrl != null && !baseUrl.toString().isBlank();
+  }
+}

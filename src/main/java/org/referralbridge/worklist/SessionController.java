@@ -75,8 +75,11 @@ class SessionController {
 
   @PostMapping("/referrals/{taskId}/deliveries/{id}/replay")
   String replay(@PathVariable String taskId, @PathVariable long id, RedirectAttributes redirect) {
-    outbound.replay(id);
-    redirect.addFlashAttribute("notice", "Sending again.");
+    if (outbound.replay(id)) {
+      redirect.addFlashAttribute("notice", "Sending again.");
+    } else {
+      redirect.addFlashAttribute("error", "Not sent again: the message is no longer failed.");
+    }
     return "redirect:/referrals/" + taskId;
   }
 

@@ -14,8 +14,13 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.referralbridge.messages.InboundMessage;
+import org.referralbridge.messages.InboundQuery;
 import org.referralbridge.messages.MessageStatus;
 import org.referralbridge.messages.MessageStore;
+import org.referralbridge.messages.Paging;
+import org.referralbridge.messages.RejectedMessage;
+import org.referralbridge.messages.RejectedQuery;
 import org.referralbridge.support.FhirStoreQueries;
 import org.referralbridge.support.Hl7Samples;
 import org.referralbridge.support.TcpProxy;
@@ -111,7 +116,7 @@ class FaultToleranceIntegrationTests {
     String message = Hl7Samples.unique(Hl7Samples.PTSD_PCL5, "dlq1");
     assertThat(send(message)).contains("MSA|AA|CTL-dlq1");
     await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
-        assertThat(messageStore.inbound(MessageStatus.DEAD_LETTERED, 1000)).extracting(r -> r.get("control_id"))
+        assertThat(inbound(MessageStatus.DEAD_LETTERED)).extracting(InboundMessage::controlId)
             .contains("CTL-dlq1"));
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(deadLetterQueue()).contains("CTL-dlq1"));
@@ -124,7 +129,8 @@ class FaultToleranceIntegrationTests {
     String message = Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "nobroker1");
     String nak = send(message);
     assertThat(nak).doesNotContain("MSA|AA").contains("MSA|AE|CTL-nobroker1").contains("|207^");
-    assertThat(messageStore.rejected(100)).extracting(r -> r.get("control_id")).contains("CTL-nobroker1");
+    assertThat(messageStore.rejected(RejectedQuery.any(), Paging.first(100)).items())
+        .extracting(RejectedMessage::controlId).contains("CTL-nobroker1");
 
     BROKER.start();
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -146,8 +152,11 @@ class FaultToleranceIntegrationTests {
   }
 
   private boolean processed(String controlId) {
-    return messageStore.inbound(MessageStatus.PROCESSED, 1000).stream()
-        .anyMatch(row -> controlId.equals(row.get("control_id")));
+    return inbound(MessageStatus.PROCESSED).stream().anyMatch(row -> controlId.equals(row.controlId()));
+  }
+
+  private List<InboundMessage> inbound(MessageStatus status) {
+    return messageStore.inbound(InboundQuery.withStatus(status), Paging.first(Paging.MAX_SIZE)).items();
   }
 
   /** The FHIR store read directly on its own port, not through the proxy the service uses. */

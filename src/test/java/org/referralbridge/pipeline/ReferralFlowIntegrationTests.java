@@ -21,8 +21,13 @@ import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.referralbridge.messages.InboundMessage;
+import org.referralbridge.messages.InboundQuery;
 import org.referralbridge.messages.MessageStatus;
 import org.referralbridge.messages.MessageStore;
+import org.referralbridge.messages.Paging;
+import org.referralbridge.messages.RejectedMessage;
+import org.referralbridge.messages.RejectedQuery;
 import org.referralbridge.support.FhirStoreQueries;
 import org.referralbridge.support.Hl7Samples;
 import org.referralbridge.support.TestPorts;
@@ -142,8 +147,8 @@ class ReferralFlowIntegrationTests {
     }
     String system = FhirStoreQueries.referralSystem("NORTHSIDE_EHR", "NORTHSIDE_PSYCH");
     await().atMost(PROCESSED_WITHIN).untilAsserted(() ->
-        assertThat(messageStore.inbound(MessageStatus.PROCESSED, 1000))
-            .filteredOn(row -> String.valueOf(row.get("control_id")).startsWith("CTL-seq1")).hasSize(2));
+        assertThat(inbound(MessageStatus.PROCESSED))
+            .filteredOn(row -> row.controlId().startsWith("CTL-seq1")).hasSize(2));
     assertThat(fhir.count(ServiceRequest.class, system, "REF-seq1")).isEqualTo(1);
     assertThat(fhir.count(Task.class, system, "REF-seq1")).isEqualTo(1);
     assertThat(fhir.count(Patient.class, FhirStoreQueries.IDENTIFIER_BASE + "/aa/NORTHSIDE_PSYCH", "MRN-seq1"))
@@ -173,8 +178,8 @@ class ReferralFlowIntegrationTests {
     }
     String system = FhirStoreQueries.referralSystem("RIVERBEND_EMR", "RIVERBEND_TRAUMA");
     await().atMost(PROCESSED_WITHIN).untilAsserted(() ->
-        assertThat(messageStore.inbound(MessageStatus.PROCESSED, 1000))
-            .filteredOn(row -> String.valueOf(row.get("control_id")).startsWith("CTL-conc1")).hasSize(9));
+        assertThat(inbound(MessageStatus.PROCESSED))
+            .filteredOn(row -> row.controlId().startsWith("CTL-conc1")).hasSize(9));
     assertThat(fhir.count(ServiceRequest.class, system, "REF-conc1")).isEqualTo(1);
     assertThat(fhir.count(Task.class, system, "REF-conc1")).isEqualTo(1);
     assertThat(fhir.count(Patient.class, FhirStoreQueries.IDENTIFIER_BASE + "/aa/NORTHSIDE_PSYCH", "MRN-conc1"))
@@ -208,7 +213,8 @@ class ReferralFlowIntegrationTests {
       assertThat(nak.split("\r")[1].split("\\|", -1)[2]).isEqualTo("X\\S\\Y\\T\\Z\\R\\W");
     }
     assertThat(messageStore.countRejected()).isEqualTo(rejectedBefore + 9);
-    assertThat(messageStore.rejected(100)).extracting(row -> row.get("error_code"))
+    assertThat(messageStore.rejected(RejectedQuery.any(), Paging.first(100)).items())
+        .extracting(RejectedMessage::errorCode)
         .contains(100, 200, 201, 203, 101, 204);
     // every variant carried the referral id REF-bad1: none of them may have been written
     assertThat(fhir.count(ServiceRequest.class, FhirStoreQueries.referralSystem("NORTHSIDE_EHR", "NORTHSIDE_PSYCH"),
@@ -224,14 +230,13 @@ class ReferralFlowIntegrationTests {
       assertThat(client.send(noBirthDate)).contains("MSA|AA|CTL-inv1");
     }
     await().atMost(PROCESSED_WITHIN).untilAsserted(() ->
-        assertThat(messageStore.inbound(MessageStatus.NEEDS_ATTENTION, 1000))
-            .extracting(row -> row.get("control_id")).contains("CTL-inv1"));
-    long id = messageStore.inbound(MessageStatus.NEEDS_ATTENTION, 1000).stream()
-        .filter(row -> "CTL-inv1".equals(row.get("control_id"))).findFirst().map(row -> (Number) row.get("id"))
-        .orElseThrow().longValue();
+        assertThat(inbound(MessageStatus.NEEDS_ATTENTION))
+            .extracting(InboundMessage::controlId).contains("CTL-inv1"));
+    long id = inbound(MessageStatus.NEEDS_ATTENTION).stream()
+        .filter(row -> "CTL-inv1".equals(row.controlId())).findFirst().orElseThrow().id();
     var row = messageStore.inbound(id).orElseThrow();
-    assertThat(String.valueOf(row.get("outcome"))).contains("OperationOutcome").contains("Patient.birthDate");
-    assertThat(String.valueOf(row.get("content"))).contains("CTL-inv1");
+    assertThat(row.outcome()).contains("OperationOutcome").contains("Patient.birthDate");
+    assertThat(row.content()).contains("CTL-inv1");
     String system = FhirStoreQueries.referralSystem("NORTHSIDE_EHR", "NORTHSIDE_PSYCH");
     assertThat(fhir.count(ServiceRequest.class, system, "REF-inv1")).isZero();
     assertThat(fhir.count(Patient.class, FhirStoreQueries.IDENTIFIER_BASE + "/aa/NORTHSIDE_PSYCH", "MRN-inv1"))
@@ -249,12 +254,16 @@ class ReferralFlowIntegrationTests {
     }
     await().atMost(PROCESSED_WITHIN).untilAsserted(() -> {
       assertThat(output.getOut()).contains("CTL-phi1").contains("CTL-phi2");
-      assertThat(messageStore.inbound(MessageStatus.NEEDS_ATTENTION, 1000)).extracting(r -> r.get("control_id"))
+      assertThat(inbound(MessageStatus.NEEDS_ATTENTION)).extracting(InboundMessage::controlId)
           .contains("CTL-phi2");
     });
     // the patient's name, birth date, address and phone in the message: none may reach the log
     assertThat(output.getAll()).doesNotContain("Nakamura").doesNotContain("Brooklyn Ave")
         .doesNotContain("5550188").doesNotContain("19770909");
+  }
+
+  private List<InboundMessage> inbound(MessageStatus status) {
+    return messageStore.inbound(InboundQuery.withStatus(status), Paging.first(Paging.MAX_SIZE)).items();
   }
 
   /** An MLLP client connection to the service under test. */

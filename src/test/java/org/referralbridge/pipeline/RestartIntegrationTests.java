@@ -9,8 +9,11 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.referralbridge.ReferralBridgeApplication;
+import org.referralbridge.messages.InboundMessage;
+import org.referralbridge.messages.InboundQuery;
 import org.referralbridge.messages.MessageStatus;
 import org.referralbridge.messages.MessageStore;
+import org.referralbridge.messages.Paging;
 import org.referralbridge.support.FhirStoreQueries;
 import org.referralbridge.support.Hl7Samples;
 import org.referralbridge.support.TestPorts;
@@ -48,12 +51,14 @@ class RestartIntegrationTests {
       FhirStoreQueries fhir = new FhirStoreQueries(httpPort);
       MessageStore messages = second.getBean(MessageStore.class);
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-          assertThat(messages.inbound(MessageStatus.PROCESSED, 100)).extracting(r -> r.get("control_id"))
+          assertThat(messages.inbound(InboundQuery.withStatus(MessageStatus.PROCESSED), Paging.first(100)).items())
+              .extracting(InboundMessage::controlId)
               .contains("CTL-restart1"));
       await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
           assertThat(fhir.count(ServiceRequest.class, system, "REF-restart1")).isEqualTo(1));
       assertThat(fhir.count(Task.class, system, "REF-restart1")).isEqualTo(1);
-      assertThat(messages.inbound(null, 100)).filteredOn(r -> "CTL-restart1".equals(r.get("control_id")))
+      assertThat(messages.inbound(InboundQuery.any(), Paging.first(100)).items())
+          .filteredOn(r -> "CTL-restart1".equals(r.controlId()))
           .hasSize(1);
     }
   }

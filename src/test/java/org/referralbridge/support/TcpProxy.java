@@ -31,6 +31,11 @@ public final class TcpProxy implements AutoCloseable {
     return listenPort;
   }
 
+  /** True while it listens (started and not stopped). */
+  public synchronized boolean isRunning() {
+    return server != null;
+  }
+
   public synchronized void start() throws IOException {
     ServerSocket socket = new ServerSocket();
     socket.setReuseAddress(true);
