@@ -70,7 +70,8 @@ public class ExternalBrokerSetup implements SmartLifecycle {
       log.info("External broker: {} queues and their settings in place", queues.queues().size());
       return true;
     } catch (Exception e) {
-      log.warn("External broker: could not apply the queue settings yet ({}); trying again in 15 s", e.toString());
+      log.warn("External broker: could not apply the queue settings yet ({}); trying again in 15 s",
+          e.getClass().getSimpleName());
       return false;
     }
   }
