@@ -83,30 +83,23 @@ final class ArtemisServer implements AutoCloseable {
 
   /** Messages waiting on a queue, from the broker's management address (-1 if the queue does not exist). */
   long messageCount(String queue) {
-    try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
-        Connection connection = factory.createConnection(USER, PASSWORD)) {
-      connection.start();
-      Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-      TemporaryQueue replies = session.createTemporaryQueue();
-      MessageConsumer answers = session.createConsumer(replies);
-      Message request = session.createMessage();
-      JMSManagementHelper.putAttribute(request, "queue." + queue, "messageCount");
-      request.setJMSReplyTo(replies);
-      session.createProducer(session.createQueue("activemq.management")).send(request);
-      Message answer = answers.receive(5000);
-      if (answer == null || !JMSManagementHelper.hasOperationSucceeded(answer)) {
-        return -1;
-      }
-      return ((Number) JMSManagementHelper.getResult(answer)).longValue();
-    } catch (JMSException e) {
-      throw new IllegalStateException("cannot ask the broker for the depth of " + queue, e);
-    } catch (Exception e) {
-      throw new IllegalStateException("unreadable answer about " + queue, e);
-    }
+    Object count = ask(request -> JMSManagementHelper.putAttribute(request, "queue." + queue, "messageCount"));
+    return count instanceof Number number ? number.longValue() : -1;
   }
 
   /** The address settings the broker holds for an address, as JSON (to check what the service applied). */
   String addressSettings(String address) {
+    Object settings = ask(request -> JMSManagementHelper.putOperationInvocation(request, "broker",
+        "getAddressSettingsAsJSON", address));
+    return settings == null ? null : String.valueOf(settings);
+  }
+
+  private interface Request {
+    void fill(Message request) throws JMSException;
+  }
+
+  /** One request to the broker's management address; its result, or null without a successful answer. */
+  private Object ask(Request filling) {
     try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
         Connection connection = factory.createConnection(USER, PASSWORD)) {
       connection.start();
@@ -114,13 +107,14 @@ final class ArtemisServer implements AutoCloseable {
       TemporaryQueue replies = session.createTemporaryQueue();
       MessageConsumer answers = session.createConsumer(replies);
       Message request = session.createMessage();
-      JMSManagementHelper.putOperationInvocation(request, "broker", "getAddressSettingsAsJSON", address);
+      filling.fill(request);
       request.setJMSReplyTo(replies);
       session.createProducer(session.createQueue("activemq.management")).send(request);
       Message answer = answers.receive(5000);
-      return answer == null ? null : String.valueOf(JMSManagementHelper.getResult(answer));
+      return answer == null || !JMSManagementHelper.hasOperationSucceeded(answer) ? null
+          : JMSManagementHelper.getResult(answer);
     } catch (Exception e) {
-      throw new IllegalStateException("cannot read the address settings of " + address, e);
+      throw new IllegalStateException("the broker's management address did not answer", e);
     }
   }
 

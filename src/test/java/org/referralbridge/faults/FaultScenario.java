@@ -1,6 +1,5 @@
 package org.referralbridge.faults;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,9 +85,5 @@ abstract class FaultScenario {
   /** An item's referral id when it is one of {@link #referrals}' (its id), else null. */
   protected static String referralIdOf(ReferralStream.Item item) {
     return item.id() != null && item.id().startsWith("REF-") ? item.id() : null;
-  }
-
-  static Path projectDirectory() {
-    return Path.of("").toAbsolutePath();
   }
 }

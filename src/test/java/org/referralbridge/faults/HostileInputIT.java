@@ -43,7 +43,7 @@ class HostileInputIT extends FaultScenario {
       sampler.shutdownNow();
     }
 
-    ScenarioAudit.Figures figures = audit("6 hostile input (10,400)", service).audit(outcomes,
+    ScenarioAudit.Figures figures = audit("6 hostile input (10,300)", service).audit(outcomes,
         FaultScenario::referralIdOf, "RSS " + rssBefore + " -> peak " + rssPeak.get() + " MiB");
     ScenarioAudit.assertNoLossNoDuplicate(figures);
 
