@@ -37,13 +37,38 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   public synchronized void start() throws IOException {
-    ServerSocket socket = new ServerSocket();
-    socket.setReuseAddress(true);
-    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), listenPort));
+    ServerSocket socket = bindWithin(java.time.Duration.ofSeconds(5));
     server = socket;
     Thread acceptor = new Thread(() -> accept(socket), "tcp-proxy-" + listenPort);
     acceptor.setDaemon(true);
     acceptor.start();
+  }
+
+  /**
+   * Binds the listen port again after a stop. A CI run once found it briefly taken right after a stop; a restart
+   * waits a few seconds for it before giving up, and still fails if it stays taken.
+   */
+  private ServerSocket bindWithin(java.time.Duration patience) throws IOException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      ServerSocket socket = new ServerSocket();
+      try {
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), listenPort));
+        return socket;
+      } catch (java.net.BindException taken) {
+        socket.close();
+        if (System.nanoTime() > deadline) {
+          throw taken;
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw taken;
+        }
+      }
+    }
   }
 
   private void accept(ServerSocket socket) {
