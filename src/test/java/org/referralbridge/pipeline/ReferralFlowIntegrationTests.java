@@ -252,6 +252,22 @@ class ReferralFlowIntegrationTests {
       assertThat(client.send(bad)).contains("MSA|AA|");
       assertThat(client.send(message.replace("REF^I12^REF_I12", "ADT^A01"))).contains("MSA|AR|");
     }
+    // a sender whose bytes arrive outside a frame (no start byte), then a proper frame on the same connection:
+    // Camel's MLLP component logs skipped bytes, content and all unless logPhi is off
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", MLLP_PORT)) {
+      socket.setSoTimeout(30_000);
+      var out = socket.getOutputStream();
+      out.write(segments(message).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.flush();
+      Thread.sleep(300); // lets the listener read the stray bytes on their own, as when they come in a packet alone
+      out.write(0x0b);
+      out.write(segments(Hl7Samples.unique(Hl7Samples.INSURANCE_AUTH, "phi3"))
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.write(new byte[] {0x1c, 0x0d});
+      out.flush();
+      String ack = new String(socket.getInputStream().readNBytes(64), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(ack).startsWith("\u000bMSH");
+    }
     await().atMost(PROCESSED_WITHIN).untilAsserted(() -> {
       assertThat(output.getOut()).contains("CTL-phi1").contains("CTL-phi2");
       assertThat(inbound(MessageStatus.NEEDS_ATTENTION)).extracting(InboundMessage::controlId)
@@ -260,6 +276,10 @@ class ReferralFlowIntegrationTests {
     // the patient's name, birth date, address and phone in the message: none may reach the log
     assertThat(output.getAll()).doesNotContain("Nakamura").doesNotContain("Brooklyn Ave")
         .doesNotContain("5550188").doesNotContain("19770909");
+  }
+
+  private static String segments(String message) {
+    return message.strip().replace("\r\n", "\r").replace('\n', '\r') + "\r";
   }
 
   private List<InboundMessage> inbound(MessageStatus status) {
