@@ -18,7 +18,8 @@ final class MllpClient implements AutoCloseable {
   private final Socket socket = new Socket();
 
   MllpClient(InetSocketAddress address, int timeoutMillis) throws IOException {
-    socket.connect(address, 2000);
+    // generous: on a loaded machine the listener's accept can lag well behind a burst of connections
+    socket.connect(address, 10_000);
     socket.setSoTimeout(timeoutMillis);
     socket.setTcpNoDelay(true);
   }

@@ -112,18 +112,23 @@ final class ReferralStream {
       int attempts = 0;
       while (attempts < maxAttempts) {
         attempts++;
-        try {
-          if (client == null) {
+        if (client == null) {
+          try {
             client = new MllpClient(endpoints.get(endpoint), item.raw() != null ? 3000 : ackTimeoutMillis);
+          } catch (IOException notConnected) {
+            // nothing was sent: every kind of message is tried again (a slow or restarting listener is no answer)
+            endpoint = (endpoint + 1) % endpoints.size();
+            PostgresServer.sleep(resendPause.toMillis());
+            continue;
           }
+        }
+        try {
           String answer = item.raw() != null ? client.exchangeRaw(item.raw()) : client.exchange(item.message());
           String code = MllpClient.ackCode(answer);
           ack = code == null ? "NONE" : code;
         } catch (IOException e) {
           ack = "NONE";
-          if (client != null) {
-            client.close();
-          }
+          client.close();
           client = null;
           endpoint = (endpoint + 1) % endpoints.size();
         }
