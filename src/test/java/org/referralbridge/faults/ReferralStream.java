@@ -40,6 +40,9 @@ final class ReferralStream {
   /** The last answer a message got ("AA", "AE", "AR", or "NONE": no acknowledgement), after how many sends. */
   record Outcome(Item item, String ack, int attempts, boolean sawAe) {}
 
+  /** The longest a stream may take (the slowest, scenario 6, takes about 6 minutes on a loaded 2-core machine). */
+  private static final Duration STREAM_LIMIT = Duration.ofMinutes(15);
+
   private final List<InetSocketAddress> endpoints;
   private final int connections;
   private Duration pace = Duration.ofMillis(100);
@@ -87,8 +90,9 @@ final class ReferralStream {
     }
     senders.shutdown();
     try {
-      if (!senders.awaitTermination(30, TimeUnit.MINUTES)) {
-        throw new IllegalStateException("the stream did not finish in 30 minutes");
+      if (!senders.awaitTermination(STREAM_LIMIT.toMinutes(), TimeUnit.MINUTES)) {
+        senders.shutdownNow();
+        throw new IllegalStateException("the stream did not finish in " + STREAM_LIMIT.toMinutes() + " minutes");
       }
       actionRunner.shutdown();
       actionRunner.awaitTermination(10, TimeUnit.MINUTES);
@@ -110,7 +114,7 @@ final class ReferralStream {
       String ack = "NONE";
       boolean sawAe = false;
       int attempts = 0;
-      while (attempts < maxAttempts) {
+      while (attempts < maxAttempts && actionFailures.isEmpty()) {
         attempts++;
         if (client == null) {
           try {
@@ -146,7 +150,10 @@ final class ReferralStream {
             try {
               action.run();
             } catch (Throwable t) {
+              // the scenario cannot go on (the service did not come back, say): stop sending at once rather
+              // than resending into a dead port until the stream's time limit
               actionFailures.add(t);
+              queue.clear();
             }
           });
         }
