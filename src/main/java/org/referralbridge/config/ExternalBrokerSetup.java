@@ -1,34 +1,27 @@
 package org.referralbridge.config;
 
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-import jakarta.jms.TemporaryQueue;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.referralbridge.operations.BrokerManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Gives an external broker the service's queues and their settings ({@link QueueSettings}) through its management
- * address, at start: the queues (dead-letter ones included, so a message the broker dead-letters always has a
+ * address ({@link BrokerManagement}), at start: the queues (dead-letter ones included, so a message the broker dead-letters always has a
  * queue to land in) are created if missing, and the address settings are added (the broker keeps them in its
  * journal). A broker that is down at start is tried again every 15 s until it answers.
  */
 public class ExternalBrokerSetup implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ExternalBrokerSetup.class);
-  private static final String MANAGEMENT_ADDRESS = "activemq.management";
-  private static final long ANSWER_TIMEOUT_MILLIS = 5000;
+  private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
 
   private final ConnectionFactory connectionFactory;
   private final QueueSettings queues;
@@ -77,34 +70,13 @@ public class ExternalBrokerSetup implements SmartLifecycle {
   }
 
   private void apply() throws Exception {
-    try (Connection connection = connectionFactory.createConnection()) {
-      connection.start();
-      Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-      TemporaryQueue replies = session.createTemporaryQueue();
-      MessageProducer requests = session.createProducer(session.createQueue(MANAGEMENT_ADDRESS));
-      MessageConsumer answers = session.createConsumer(replies);
+    try (BrokerManagement broker = BrokerManagement.open(connectionFactory, ANSWER_TIMEOUT)) {
       for (var queue : queues.queues()) {
-        invoke(session, requests, answers, replies, "createQueue", queue.toJSON(), true);
+        broker.invoke("broker", "createQueue", queue.toJSON(), true);
       }
       for (Map.Entry<String, AddressSettings> setting : queues.addressSettings().entrySet()) {
-        invoke(session, requests, answers, replies, "addAddressSettings", setting.getKey(),
-            setting.getValue().toJSON());
+        broker.invoke("broker", "addAddressSettings", setting.getKey(), setting.getValue().toJSON());
       }
-    }
-  }
-
-  private static void invoke(Session session, MessageProducer requests, MessageConsumer answers,
-      TemporaryQueue replies, String operation, Object... arguments) throws Exception {
-    Message request = session.createMessage();
-    JMSManagementHelper.putOperationInvocation(request, "broker", operation, arguments);
-    request.setJMSReplyTo(replies);
-    requests.send(request);
-    Message answer = answers.receive(ANSWER_TIMEOUT_MILLIS);
-    if (answer == null) {
-      throw new JMSException("no answer from the broker's management address to " + operation);
-    }
-    if (!JMSManagementHelper.hasOperationSucceeded(answer)) {
-      throw new JMSException(operation + " refused by the broker: " + JMSManagementHelper.getResult(answer));
     }
   }
 

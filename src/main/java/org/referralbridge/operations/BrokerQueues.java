@@ -3,11 +3,8 @@ package org.referralbridge.operations;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
-import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
-import jakarta.jms.TemporaryQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,14 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What operators ask the broker about its queues, over plain JMS so it works the same with the embedded broker and
- * an external one: the number of messages on a queue (Artemis management: a request to {@code activemq.management}
- * reading {@code queue.<name>}'s {@code messageCount}), and removing the copies of one message from a queue (a
+ * an external one: the number of messages on a queue ({@link BrokerManagement}: {@code queue.<name>}'s
+ * {@code messageCount}), and removing the copies of one message from a queue (a
  * dead-letter queue, once the message has been replayed).
  *
  * <p>Depths are sampled for all queues at once, at most once per {@code maxAge}, and cached: a scrape every second
@@ -33,7 +29,6 @@ import org.slf4j.LoggerFactory;
 public class BrokerQueues {
 
   private static final Logger log = LoggerFactory.getLogger(BrokerQueues.class);
-  private static final String MANAGEMENT_ADDRESS = "activemq.management";
 
   private final ConnectionFactory connectionFactory;
   private final List<String> queues;
@@ -78,29 +73,17 @@ public class BrokerQueues {
 
   private Sample sampleNow() {
     Map<String, Double> depths = new HashMap<>();
-    try (Connection connection = connectionFactory.createConnection();
-        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-      connection.start();
-      TemporaryQueue replies = session.createTemporaryQueue();
-      try (MessageProducer producer = session.createProducer(session.createQueue(MANAGEMENT_ADDRESS));
-          MessageConsumer consumer = session.createConsumer(replies)) {
-        for (String queue : queues) {
-          Message request = session.createMessage();
-          JMSManagementHelper.putAttribute(request, "queue." + queue, "messageCount");
-          request.setJMSReplyTo(replies);
-          producer.send(request);
-          Message reply = consumer.receive(timeout.toMillis());
-          if (reply == null) {
-            // a late reply would be taken for the next queue's: stop here, the rest stay unknown
-            log.warn("Broker did not answer the queue depth request for {} within {} ms", queue, timeout.toMillis());
-            break;
-          }
-          depths.put(queue, JMSManagementHelper.hasOperationSucceeded(reply)
-              ? ((Number) JMSManagementHelper.getResult(reply)).doubleValue() : Double.NaN);
+    try (BrokerManagement broker = BrokerManagement.open(connectionFactory, timeout)) {
+      for (String queue : queues) {
+        try {
+          depths.put(queue, ((Number) broker.attribute("queue." + queue, "messageCount")).doubleValue());
+        } catch (BrokerManagement.Refused unknownQueue) {
+          depths.put(queue, Double.NaN);
         }
-      } finally {
-        replies.delete();
       }
+    } catch (BrokerManagement.NoAnswer late) {
+      // the rest stay unknown until the next sample
+      log.warn("Broker did not answer a queue depth request within {} ms", timeout.toMillis());
     } catch (Exception e) {
       log.debug("Queue depths unavailable ({})", e.getClass().getSimpleName());
     }
