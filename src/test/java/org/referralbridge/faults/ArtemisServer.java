@@ -5,17 +5,12 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
-import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
-import jakarta.jms.TemporaryQueue;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.referralbridge.operations.BrokerManagement;
 import org.referralbridge.support.TestPorts;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -83,38 +78,29 @@ final class ArtemisServer implements AutoCloseable {
 
   /** Messages waiting on a queue, from the broker's management address (-1 if the queue does not exist). */
   long messageCount(String queue) {
-    Object count = ask(request -> JMSManagementHelper.putAttribute(request, "queue." + queue, "messageCount"));
+    Object count = ask(broker -> broker.attribute("queue." + queue, "messageCount"));
     return count instanceof Number number ? number.longValue() : -1;
   }
 
   /** The address settings the broker holds for an address, as JSON (to check what the service applied). */
   String addressSettings(String address) {
-    Object settings = ask(request -> JMSManagementHelper.putOperationInvocation(request, "broker",
-        "getAddressSettingsAsJSON", address));
+    Object settings = ask(broker -> broker.invoke("broker", "getAddressSettingsAsJSON", address));
     return settings == null ? null : String.valueOf(settings);
   }
 
-  private interface Request {
-    void fill(Message request) throws JMSException;
+  private interface Question {
+    Object ask(BrokerManagement broker) throws JMSException;
   }
 
-  /** One request to the broker's management address; its result, or null without a successful answer. */
-  private Object ask(Request filling) {
-    try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
-        Connection connection = factory.createConnection(USER, PASSWORD)) {
-      connection.start();
-      Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-      TemporaryQueue replies = session.createTemporaryQueue();
-      MessageConsumer answers = session.createConsumer(replies);
-      Message request = session.createMessage();
-      filling.fill(request);
-      request.setJMSReplyTo(replies);
-      session.createProducer(session.createQueue("activemq.management")).send(request);
-      Message answer = answers.receive(5000);
-      return answer == null || !JMSManagementHelper.hasOperationSucceeded(answer) ? null
-          : JMSManagementHelper.getResult(answer);
-    } catch (Exception e) {
-      throw new IllegalStateException("the broker's management address did not answer", e);
+  /** One question to the broker's management address; its answer, or null when refused or unanswered. */
+  private Object ask(Question question) {
+    try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port, USER, PASSWORD);
+        BrokerManagement broker = BrokerManagement.open(factory, Duration.ofSeconds(5))) {
+      return question.ask(broker);
+    } catch (BrokerManagement.Refused | BrokerManagement.NoAnswer noResult) {
+      return null;
+    } catch (JMSException e) {
+      throw new IllegalStateException("the broker's management address could not be reached", e);
     }
   }
 
