@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.referralbridge.pipeline.EnvelopeHeaders;
 import org.referralbridge.support.FhirStoreQueries;
 import org.referralbridge.support.Hl7Samples;
+import org.referralbridge.support.ProxiedParts;
 import org.referralbridge.support.TcpProxy;
-import org.referralbridge.support.TestPorts;
 import org.referralbridge.tools.MllpSend;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -47,9 +47,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The operator side with real parts, as {@code FaultToleranceIntegrationTests} arranges them: the FHIR store is the
- * embedded HAPI server reached over HTTP, the broker the embedded Artemis reached over TCP, each through a
- * {@link TcpProxy} the test cuts and restores. The API and the probes are called over HTTP; the page through
+ * The operator side with real parts, arranged by {@link ProxiedParts} as for the fault tolerance tests: the FHIR
+ * store is the embedded HAPI server reached over HTTP, the broker the embedded Artemis reached over TCP, each
+ * through a {@link TcpProxy} the test cuts and restores. The API and the probes are called over HTTP; the page through
  * MockMvc (signed-in staff and CSRF as a browser has them). Metrics export is on, as in production (Boot's tests
  * turn it off by default).
  */
@@ -59,40 +59,19 @@ import org.springframework.test.web.servlet.MockMvc;
 @DirtiesContext
 class OperationsIntegrationTests {
 
-  private static final int MLLP_PORT = TestPorts.freePort();
-  private static final int HTTP_PORT = TestPorts.freePort();
-  private static final int BROKER_PORT = TestPorts.freePort();
-  private static final TcpProxy STORE = new TcpProxy(TestPorts.freePort(), HTTP_PORT);
-  private static final TcpProxy BROKER = new TcpProxy(TestPorts.freePort(), BROKER_PORT);
+  private static final ProxiedParts PARTS = new ProxiedParts();
+  private static final int MLLP_PORT = PARTS.mllpPort();
+  private static final int HTTP_PORT = PARTS.httpPort();
+  private static final TcpProxy STORE = PARTS.store();
+  private static final TcpProxy BROKER = PARTS.broker();
   private static final String SYSTEM = FhirStoreQueries.referralSystem("NORTHSIDE_EHR", "NORTHSIDE_PSYCH");
   private static final String NORTHSIDE = "NORTHSIDE_EHR^NORTHSIDE_PSYCH";
   private static final Duration WITHIN = Duration.ofSeconds(40);
 
-  static {
-    try {
-      STORE.start();
-      BROKER.start();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("bridge.data-directory", () -> TestPorts.freshDataDirectory("operations").toString());
-    registry.add("bridge.intake.mllp.port", () -> MLLP_PORT);
-    registry.add("server.port", () -> HTTP_PORT);
-    registry.add("camel.springboot.main-run-controller", () -> false);
-    registry.add("bridge.fhir-store.base-url", () -> "http://127.0.0.1:" + STORE.port() + "/fhir");
-    registry.add("bridge.fhir-store.connect-timeout", () -> "1s");
-    registry.add("bridge.fhir-store.read-timeout", () -> "5s");
+    PARTS.register(registry, "operations");
     registry.add("bridge.fhir-store.health-timeout", () -> "2s");
-    registry.add("bridge.fhir-store.username", () -> FhirStoreQueries.ADMIN);
-    registry.add("bridge.fhir-store.password", () -> FhirStoreQueries.ADMIN_PASSWORD);
-    registry.add("spring.artemis.mode", () -> "native");
-    registry.add("spring.artemis.broker-url",
-        () -> "tcp://127.0.0.1:" + BROKER.port() + "?reconnectAttempts=0&initialConnectAttempts=1&useTopologyForLoadBalancing=false&callTimeout=3000&callFailoverTimeout=3000&connectionTTL=5000");
-    registry.add("bridge.broker.tcp-port", () -> BROKER_PORT);
     // dead-lettered quickly: 0.2 s, 0.4 s, then the dead-letter queue
     registry.add("bridge.processing.max-redeliveries", () -> 2);
     registry.add("bridge.processing.redelivery-delay", () -> 200);

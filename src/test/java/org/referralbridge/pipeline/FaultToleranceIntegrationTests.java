@@ -23,8 +23,8 @@ import org.referralbridge.messages.RejectedMessage;
 import org.referralbridge.messages.RejectedQuery;
 import org.referralbridge.support.FhirStoreQueries;
 import org.referralbridge.support.Hl7Samples;
+import org.referralbridge.support.ProxiedParts;
 import org.referralbridge.support.TcpProxy;
-import org.referralbridge.support.TestPorts;
 import org.referralbridge.tools.MllpSend;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,39 +45,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class FaultToleranceIntegrationTests {
 
-  private static final int MLLP_PORT = TestPorts.freePort();
-  private static final int HTTP_PORT = TestPorts.freePort();
-  private static final int BROKER_PORT = TestPorts.freePort();
-  private static final TcpProxy STORE = new TcpProxy(TestPorts.freePort(), HTTP_PORT);
-  private static final TcpProxy BROKER = new TcpProxy(TestPorts.freePort(), BROKER_PORT);
+  private static final ProxiedParts PARTS = new ProxiedParts();
+  private static final int MLLP_PORT = PARTS.mllpPort();
+  private static final int HTTP_PORT = PARTS.httpPort();
+  private static final TcpProxy STORE = PARTS.store();
+  private static final TcpProxy BROKER = PARTS.broker();
   private static final String SYSTEM = FhirStoreQueries.referralSystem("NORTHSIDE_EHR", "NORTHSIDE_PSYCH");
-
-  static {
-    try {
-      STORE.start();
-      BROKER.start();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("bridge.data-directory", () -> TestPorts.freshDataDirectory("faults").toString());
-    registry.add("bridge.intake.mllp.port", () -> MLLP_PORT);
-    registry.add("server.port", () -> HTTP_PORT);
-    registry.add("camel.springboot.main-run-controller", () -> false);
-    // the store is reached over HTTP through the proxy
-    registry.add("bridge.fhir-store.base-url", () -> "http://127.0.0.1:" + STORE.port() + "/fhir");
-    registry.add("bridge.fhir-store.connect-timeout", () -> "1s");
-    registry.add("bridge.fhir-store.read-timeout", () -> "5s");
-    registry.add("bridge.fhir-store.username", () -> FhirStoreQueries.ADMIN);
-    registry.add("bridge.fhir-store.password", () -> FhirStoreQueries.ADMIN_PASSWORD);
-    // the broker runs embedded, but the service reaches it over TCP through the proxy
-    registry.add("spring.artemis.mode", () -> "native");
-    registry.add("spring.artemis.broker-url",
-        () -> "tcp://127.0.0.1:" + BROKER.port() + "?reconnectAttempts=0&initialConnectAttempts=1&useTopologyForLoadBalancing=false&callTimeout=3000&callFailoverTimeout=3000&connectionTTL=5000");
-    registry.add("bridge.broker.tcp-port", () -> BROKER_PORT);
+    PARTS.register(registry, "faults");
     // retries: 0.5 s, 1 s, 2 s, 2 s, 2 s, then the dead-letter queue
     registry.add("bridge.processing.max-redeliveries", () -> 5);
     registry.add("bridge.processing.redelivery-delay", () -> 500);
