@@ -14,14 +14,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -119,21 +121,20 @@ final class ScenarioAudit {
     return (int) outcomes.stream().filter(o -> ack.equals(o.ack())).count();
   }
 
+  /** Waits until every accepted message is finished and the inbound queue is empty; how many are not (0). */
   private int awaitSettled(Set<String> acceptedControlIds, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    int unfinished = Integer.MAX_VALUE;
-    while (Instant.now().isBefore(deadline)) {
-      Set<String> finished = finishedControlIds();
-      Set<String> open = new HashSet<>(acceptedControlIds);
-      open.removeAll(finished);
-      long queued = broker.messageCount("referrals.inbound");
-      unfinished = open.size() + (int) Math.max(0, queued);
-      if (unfinished == 0) {
-        return 0;
-      }
-      PostgresServer.sleep(1000);
+    AtomicInteger unfinished = new AtomicInteger(Integer.MAX_VALUE);
+    try {
+      Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        Set<String> open = new HashSet<>(acceptedControlIds);
+        open.removeAll(finishedControlIds());
+        unfinished.set(open.size() + (int) Math.max(0, broker.messageCount("referrals.inbound")));
+        return unfinished.get() == 0;
+      });
+    } catch (ConditionTimeoutException stuck) {
+      // reported as "stuck" in the table, and failed on by assertNoLossNoDuplicate
     }
-    return unfinished;
+    return unfinished.get();
   }
 
   private Set<String> finishedControlIds() {

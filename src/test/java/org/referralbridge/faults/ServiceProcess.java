@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.referralbridge.support.TestPorts;
 
 /**
@@ -87,24 +89,18 @@ final class ServiceProcess implements AutoCloseable {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
         .timeout(Duration.ofSeconds(5)).build();
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the service " + name + " exited with " + process.exitValue() + "; see " + log);
-      }
-      try {
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      PostgresServer.sleep(250);
+    try {
+      Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+          .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+            if (!process.isAlive()) {
+              throw new IllegalStateException("the service " + name + " exited with " + process.exitValue()
+                  + "; see " + log);
+            }
+            return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+          });
+    } catch (ConditionTimeoutException notReady) {
+      throw new IllegalStateException("the service " + name + " was not ready within " + timeout + "; see " + log);
     }
-    throw new IllegalStateException("the service " + name + " was not ready within " + timeout + "; see " + log);
   }
 
   /** kill -9: no shutdown hook, no clean close of connections or transactions. */

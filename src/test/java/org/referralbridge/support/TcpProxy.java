@@ -3,12 +3,17 @@ package org.referralbridge.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A TCP forwarder on 127.0.0.1 that a test can cut and restore: the way to make a real server (the FHIR store, the
@@ -37,7 +42,7 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   public synchronized void start() throws IOException {
-    ServerSocket socket = bindWithin(java.time.Duration.ofSeconds(5));
+    ServerSocket socket = bindWithin(Duration.ofSeconds(5));
     server = socket;
     Thread acceptor = new Thread(() -> accept(socket), "tcp-proxy-" + listenPort);
     acceptor.setDaemon(true);
@@ -48,26 +53,29 @@ public final class TcpProxy implements AutoCloseable {
    * Binds the listen port again after a stop. A CI run once found it briefly taken right after a stop; a restart
    * waits a few seconds for it before giving up, and still fails if it stays taken.
    */
-  private ServerSocket bindWithin(java.time.Duration patience) throws IOException {
-    long deadline = System.nanoTime() + patience.toNanos();
-    while (true) {
-      ServerSocket socket = new ServerSocket();
-      try {
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), listenPort));
-        return socket;
-      } catch (java.net.BindException taken) {
-        socket.close();
-        if (System.nanoTime() > deadline) {
-          throw taken;
-        }
-        try {
-          Thread.sleep(100);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw taken;
-        }
-      }
+  private ServerSocket bindWithin(Duration patience) throws IOException {
+    AtomicReference<ServerSocket> bound = new AtomicReference<>();
+    try {
+      Awaitility.await().atMost(patience).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+        bound.set(tryBind());
+        return bound.get() != null;
+      });
+    } catch (ConditionTimeoutException stillTaken) {
+      throw new BindException("port " + listenPort + " still taken after " + patience.toSeconds() + " s");
+    }
+    return bound.get();
+  }
+
+  /** The listen socket, or null while the port is taken. */
+  private ServerSocket tryBind() throws IOException {
+    ServerSocket socket = new ServerSocket();
+    try {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), listenPort));
+      return socket;
+    } catch (BindException taken) {
+      socket.close();
+      return null;
     }
   }
 
