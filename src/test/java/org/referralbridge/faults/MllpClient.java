@@ -7,17 +7,35 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
-/** A sender's MLLP connection: one frame out, one acknowledgement frame back. */
+/**
+ * A sender's MLLP connection: one frame out, one acknowledgement frame back, each within the timeout. A socket write
+ * has no timeout of its own, so a deadline closes the connection when the listener stops reading without closing it
+ * (Camel does, after an oversized first frame: see README, Limits); the exchange then fails like a lost connection.
+ */
 final class MllpClient implements AutoCloseable {
 
   private static final int START = 0x0b;
   private static final int END = 0x1c;
   private static final int CR = 0x0d;
+  /** A sender's usual socket send buffer; larger ones (Linux tunes loopback buffers up to 4 MiB) hide a stalled write. */
+  private static final int SEND_BUFFER_BYTES = 64 * 1024;
+  private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "mllp-client-deadline");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private final Socket socket = new Socket();
+  private final int timeoutMillis;
 
   MllpClient(InetSocketAddress address, int timeoutMillis) throws IOException {
+    this.timeoutMillis = timeoutMillis;
+    socket.setSendBufferSize(SEND_BUFFER_BYTES);
     // generous: on a loaded machine the listener's accept can lag well behind a burst of connections
     socket.connect(address, 10_000);
     socket.setSoTimeout(timeoutMillis);
@@ -37,8 +55,13 @@ final class MllpClient implements AutoCloseable {
   /** Sends bytes as they are (a broken frame, say) and returns whatever acknowledgement comes back. */
   String exchangeRaw(byte[] bytes) throws IOException {
     OutputStream out = socket.getOutputStream();
-    out.write(bytes);
-    out.flush();
+    ScheduledFuture<?> deadline = DEADLINES.schedule(this::close, timeoutMillis, TimeUnit.MILLISECONDS);
+    try {
+      out.write(bytes);
+      out.flush();
+    } finally {
+      deadline.cancel(false);
+    }
     InputStream in = socket.getInputStream();
     int b = in.read();
     while (b != -1 && b != START) {
