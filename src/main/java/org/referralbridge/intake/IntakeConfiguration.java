@@ -14,6 +14,15 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(IntakeProperties.class)
 class IntakeConfiguration {
 
+  /** The routes' "mllp:" component: Camel's, with its check of new connections guarded (see the class). */
+  @Bean("mllp")
+  ResettingMllpComponent mllp() {
+    ResettingMllpComponent component = new ResettingMllpComponent();
+    // never quote message content in Camel's log lines (application.yaml says so too)
+    component.setLogPhi(false);
+    return component;
+  }
+
   @Bean
   Hl7Parser hl7Parser() {
     return new Hl7Parser();

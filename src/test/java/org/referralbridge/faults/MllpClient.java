@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A sender's MLLP connection: one frame out, one acknowledgement frame back, each within the timeout. A socket write
  * has no timeout of its own, so a deadline closes the connection when the listener stops reading without closing it
- * (Camel does, after an oversized first frame: see README, Limits); the exchange then fails like a lost connection.
+ * (Camel's own listener did, after an oversized first frame: see README, Limits); the exchange then fails like a
+ * lost connection.
  */
 final class MllpClient implements AutoCloseable {
 

@@ -244,6 +244,45 @@ class ReferralFlowIntegrationTests {
   }
 
   @Test
+  void aFirstFrameBeyondTheFrameLimitLosesItsConnectionAtOnceAndTheListenerGoesOn(CapturedOutput output)
+      throws Exception {
+    // 5 MiB of a frame that never ends, over the 4 MiB limit, as the first bytes of a connection; a usual send
+    // buffer, so that the write stalls if the listener stops reading without closing (Camel's own consumer does)
+    byte[] frame = new byte[5 * 1024 * 1024];
+    java.util.Arrays.fill(frame, (byte) 'A');
+    frame[0] = 0x0b;
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.setSendBufferSize(64 * 1024);
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", MLLP_PORT), 10_000);
+      socket.setSoTimeout(20_000);
+      Future<?> write = writer.submit(() -> {
+        socket.getOutputStream().write(frame);
+        return null;
+      });
+      int answer;
+      try {
+        answer = socket.getInputStream().read();
+      } catch (java.net.SocketException reset) {
+        answer = -1;
+      }
+      assertThat(answer).as("no answer, the connection closed (not left open)").isEqualTo(-1);
+      // closed by the guard, not by chance: a garbage collection also closes a socket that Camel dropped
+      assertThat(output.getOut()).contains("MLLP connection reset: its first frame could not be read");
+      try {
+        write.get(20, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException refused) {
+        assertThat(refused.getCause()).isInstanceOf(java.io.IOException.class);
+      }
+    } finally {
+      writer.shutdownNow();
+    }
+    try (Client client = new Client()) {
+      assertThat(client.send(Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "big1"))).contains("MSA|AA|CTL-big1");
+    }
+  }
+
+  @Test
   void noLogLineAtInfoOrAboveCarriesThePatientsName(CapturedOutput output) throws Exception {
     String message = Hl7Samples.unique(Hl7Samples.INSURANCE_AUTH, "phi1");
     String bad = Hl7Samples.replaceField(Hl7Samples.unique(Hl7Samples.INSURANCE_AUTH, "phi2"), "PID", 7, "");
