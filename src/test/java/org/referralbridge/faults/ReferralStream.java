@@ -114,6 +114,11 @@ final class ReferralStream {
       String ack = "NONE";
       boolean sawAe = false;
       int attempts = 0;
+      if (item.raw() != null && client != null) {
+        // a broken frame comes first on a connection of its own: what a listener sees first is its hardest case
+        client.close();
+        client = null;
+      }
       while (attempts < maxAttempts && actionFailures.isEmpty()) {
         attempts++;
         if (client == null) {
