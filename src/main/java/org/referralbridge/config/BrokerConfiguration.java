@@ -35,6 +35,11 @@ class BrokerConfiguration {
       configuration.setLargeMessagesDirectory(artemis.resolve("large-messages").toString());
       configuration.setJournalDirectory(artemis.resolve("journal").toString());
       configuration.setNodeManagerLockDirectory(artemis.toString());
+      // what the AA and the pipeline's JMS commits rely on, stated rather than left to the defaults: a transaction's
+      // commit (and a durable send outside one) returns once the journal is synced to disk (fdatasync; NIO journal)
+      configuration.setJournalSyncTransactional(true);
+      configuration.setJournalSyncNonTransactional(true);
+      configuration.setJournalDatasync(true);
       queues.addressSettings().forEach(configuration::addAddressSetting);
       queues.queues().forEach(configuration::addQueueConfiguration);
       if (broker.tcpPort() > 0) {
