@@ -70,6 +70,12 @@ final class ArtemisServer implements AutoCloseable {
     container.stop();
   }
 
+  /** Kills the broker (SIGKILL: no clean close of its journal) and removes the container; the volume stays. */
+  void kill() {
+    DockerClientFactory.instance().client().killContainerCmd(container.getContainerId()).exec();
+    container.stop();
+  }
+
   /** A new broker container on the same volume and port: the journal written before the stop is read again. */
   void startAgain() {
     container = newContainer();

@@ -20,7 +20,7 @@ class CompetingInstancesIT extends FaultScenario {
     List<ReferralStream.Item> items = referrals("pair", 200);
     List<ReferralStream.Outcome> outcomes = new ReferralStream(
         List.of(ReferralStream.local(first.mllpPort()), ReferralStream.local(second.mllpPort())), 4)
-        .pace(Duration.ofMillis(100))
+        .pace(Duration.ofMillis(100)).pipelineSometimes(4)
         .whenAccepted(80, second::kill)
         .send(items);
 

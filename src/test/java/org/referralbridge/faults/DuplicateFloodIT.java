@@ -25,7 +25,7 @@ class DuplicateFloodIT extends FaultScenario {
     }
     List<ReferralStream.Outcome> outcomes = new ArrayList<>(
         new ReferralStream(List.of(ReferralStream.local(service.mllpPort())), 6).pace(Duration.ofMillis(20))
-            .send(copies));
+            .pipelineSometimes(5).send(copies));
     PostgresServer.sleep(5000);
     outcomes.addAll(new ReferralStream(List.of(ReferralStream.local(service.mllpPort())), 2)
         .pace(Duration.ofMillis(10)).send(referrals.subList(0, 40)));

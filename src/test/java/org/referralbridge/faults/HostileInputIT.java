@@ -39,7 +39,7 @@ class HostileInputIT extends FaultScenario {
     List<ReferralStream.Outcome> outcomes;
     try {
       outcomes = new ReferralStream(List.of(ReferralStream.local(service.mllpPort())), 8).pace(Duration.ZERO)
-          .ackTimeout(Duration.ofSeconds(20)).send(items);
+          .ackTimeout(Duration.ofSeconds(20)).pipelineSometimes(6).send(items);
     } finally {
       sampler.shutdownNow();
     }

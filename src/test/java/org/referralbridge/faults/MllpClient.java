@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -53,8 +54,35 @@ final class MllpClient implements AutoCloseable {
     return exchangeRaw(frame.toByteArray());
   }
 
+  /**
+   * Pipelines: writes every message as a frame, all in one TCP write (frames of three messages end in
+   * {@code <FS><CR><LF>}, as some senders' do), then reads their acknowledgements in order into {@code answers}. An
+   * IOException leaves in {@code answers} those that came.
+   */
+  void pipeline(List<String> messages, List<String> answers) throws IOException {
+    ByteArrayOutputStream frames = new ByteArrayOutputStream();
+    for (String message : messages) {
+      frames.write(START);
+      frames.writeBytes(message.getBytes(StandardCharsets.UTF_8));
+      frames.write(END);
+      frames.write(CR);
+      if (messages.size() == 3) {
+        frames.write('\n');
+      }
+    }
+    write(frames.toByteArray());
+    for (int i = 0; i < messages.size(); i++) {
+      answers.add(readAcknowledgement());
+    }
+  }
+
   /** Sends bytes as they are (a broken frame, say) and returns whatever acknowledgement comes back. */
   String exchangeRaw(byte[] bytes) throws IOException {
+    write(bytes);
+    return readAcknowledgement();
+  }
+
+  private void write(byte[] bytes) throws IOException {
     OutputStream out = socket.getOutputStream();
     ScheduledFuture<?> deadline = DEADLINES.schedule(this::close, timeoutMillis, TimeUnit.MILLISECONDS);
     try {
@@ -63,6 +91,9 @@ final class MllpClient implements AutoCloseable {
     } finally {
       deadline.cancel(false);
     }
+  }
+
+  private String readAcknowledgement() throws IOException {
     InputStream in = socket.getInputStream();
     int b = in.read();
     while (b != -1 && b != START) {
@@ -80,6 +111,17 @@ final class MllpClient implements AutoCloseable {
     }
     in.read();
     return ack.toString(StandardCharsets.UTF_8);
+  }
+
+  /** MSA-2 of an acknowledgement (the control id it answers), or null. */
+  static String acknowledgedControlId(String ack) {
+    for (String segment : ack.split("\r")) {
+      if (segment.startsWith("MSA")) {
+        String[] fields = segment.split("\\|", -1);
+        return fields.length > 2 ? fields[2] : null;
+      }
+    }
+    return null;
   }
 
   /** MSA-1 of an acknowledgement (AA, AE, AR; CA/CE/CR are read as AA/AE/AR), or null. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,6 +54,10 @@ final class ReferralStream {
   private final AtomicInteger accepted = new AtomicInteger();
   private final List<Throwable> actionFailures = new CopyOnWriteArrayList<>();
   private final ExecutorService actionRunner = Executors.newSingleThreadExecutor();
+  private Random pipelining;
+  private final AtomicInteger pipelined = new AtomicInteger();
+  private final AtomicInteger pipelinedUnanswered = new AtomicInteger();
+  private final AtomicInteger mismatched = new AtomicInteger();
 
   ReferralStream(List<InetSocketAddress> endpoints, int connections) {
     this.endpoints = endpoints;
@@ -106,30 +111,150 @@ final class ReferralStream {
     return new ArrayList<>(outcomes);
   }
 
+  /**
+   * Now and then (about one message in four, decided by a generator seeded with {@code seed}) a sender writes the
+   * next two or three referrals as frames in one TCP write and reads their acknowledgements in order, as pipelining
+   * senders do; a referral without an answer is then sent again on its own.
+   */
+  ReferralStream pipelineSometimes(long seed) {
+    this.pipelining = new Random(seed);
+    return this;
+  }
+
+  /** How many messages were sent pipelined, and how many of those got no answer to that send (a fault, say). */
+  String pipelinedSummary() {
+    return pipelined.get() + " pipelined (" + pipelinedUnanswered.get() + " unanswered)";
+  }
+
+  /** Pipelined messages whose acknowledgement named another control id (MSA-2): must be none. */
+  int mismatchedAcknowledgements() {
+    return mismatched.get();
+  }
+
   private void sendAll(ConcurrentLinkedQueue<Item> queue, List<Outcome> outcomes, int connectionIndex) {
-    int endpoint = connectionIndex % endpoints.size();
-    MllpClient client = null;
+    Sender sender = new Sender(connectionIndex % endpoints.size());
     Item item;
     while ((item = queue.poll()) != null) {
+      List<Item> batch = new ArrayList<>(List.of(item));
+      if (pipelines(item)) {
+        for (int extra = 0; extra < 2; extra++) {
+          Item next = queue.poll();
+          if (next == null) {
+            break;
+          }
+          batch.add(next);
+          if (!pipelinable(next)) {
+            break;
+          }
+        }
+      }
+      List<String> firstAnswers = batch.size() > 1 ? sender.pipeline(batch) : List.of();
+      for (int i = 0; i < batch.size(); i++) {
+        Outcome outcome = sender.deliver(batch.get(i), i < firstAnswers.size() ? firstAnswers.get(i) : null,
+            batch.size() > 1 && pipelinable(batch.get(i)));
+        outcomes.add(outcome);
+        accepted(outcome, queue);
+      }
+      PostgresServer.sleep(pace.toMillis());
+    }
+    sender.close();
+  }
+
+  private boolean pipelines(Item item) {
+    if (pipelining == null || !pipelinable(item)) {
+      return false;
+    }
+    synchronized (pipelining) {
+      return pipelining.nextInt(4) == 0;
+    }
+  }
+
+  private static boolean pipelinable(Item item) {
+    return item.raw() == null && item.message() != null && item.resend();
+  }
+
+  private void accepted(Outcome outcome, ConcurrentLinkedQueue<Item> queue) {
+    if (!"AA".equals(outcome.ack())) {
+      return;
+    }
+    Runnable action = actions.remove(accepted.incrementAndGet());
+    if (action != null) {
+      actionRunner.submit(() -> {
+        try {
+          action.run();
+        } catch (Throwable t) {
+          // the scenario cannot go on (the service did not come back, say): stop sending at once rather
+          // than resending into a dead port until the stream's time limit
+          actionFailures.add(t);
+          queue.clear();
+        }
+      });
+    }
+  }
+
+  /** One sender's connection: the endpoint it uses now, and its MLLP connection when it has one. */
+  private final class Sender {
+
+    private int endpoint;
+    private MllpClient client;
+
+    Sender(int endpoint) {
+      this.endpoint = endpoint;
+    }
+
+    /**
+     * Writes the pipelinable items of a batch in one write; their answers, in order, as far as they came (a lost
+     * connection leaves the rest unanswered: they are sent again one by one).
+     */
+    List<String> pipeline(List<Item> batch) {
+      List<String> messages = batch.stream().filter(ReferralStream::pipelinable).map(Item::message).toList();
+      if (messages.size() < 2 || !connected()) {
+        return List.of();
+      }
+      List<String> answers = new ArrayList<>();
+      try {
+        client.pipeline(messages, answers);
+      } catch (IOException e) {
+        lost();
+      }
+      pipelined.addAndGet(messages.size());
+      pipelinedUnanswered.addAndGet(messages.size() - answers.size());
+      for (int i = 0; i < answers.size(); i++) {
+        String controlId = ScenarioAudit.controlId(new Item(null, messages.get(i), null, true));
+        if (!controlId.equals(MllpClient.acknowledgedControlId(answers.get(i)))) {
+          // an acknowledgement taken for another message's: the worst an MLLP listener can do to a sender
+          mismatched.incrementAndGet();
+          answers.set(i, null);
+        }
+      }
+      return answers;
+    }
+
+    /** Sends an item until it is answered for good; {@code firstAnswer}: what a pipelined first send got. */
+    Outcome deliver(Item item, String firstAnswer, boolean sentPipelined) {
       String ack = "NONE";
       boolean sawAe = false;
       int attempts = 0;
       if (item.raw() != null && client != null) {
         // a broken frame comes first on a connection of its own: what a listener sees first is its hardest case
-        client.close();
-        client = null;
+        close();
+      }
+      if (sentPipelined) {
+        attempts++;
+        String code = firstAnswer == null ? null : MllpClient.ackCode(firstAnswer);
+        ack = code == null ? "NONE" : code;
+        sawAe = "AE".equals(ack);
+        if ("AA".equals(ack) || "AR".equals(ack)) {
+          return new Outcome(item, ack, attempts, sawAe);
+        }
+        PostgresServer.sleep(resendPause.toMillis());
       }
       while (attempts < maxAttempts && actionFailures.isEmpty()) {
         attempts++;
-        if (client == null) {
-          try {
-            client = new MllpClient(endpoints.get(endpoint), item.raw() != null ? 3000 : ackTimeoutMillis);
-          } catch (IOException notConnected) {
-            // nothing was sent: every kind of message is tried again (a slow or restarting listener is no answer)
-            endpoint = (endpoint + 1) % endpoints.size();
-            PostgresServer.sleep(resendPause.toMillis());
-            continue;
-          }
+        if (client == null && !connect(item.raw() != null ? 3000 : ackTimeoutMillis)) {
+          // nothing was sent: every kind of message is tried again (a slow or restarting listener is no answer)
+          PostgresServer.sleep(resendPause.toMillis());
+          continue;
         }
         try {
           String answer = item.raw() != null ? client.exchangeRaw(item.raw()) : client.exchange(item.message());
@@ -137,9 +262,7 @@ final class ReferralStream {
           ack = code == null ? "NONE" : code;
         } catch (IOException e) {
           ack = "NONE";
-          client.close();
-          client = null;
-          endpoint = (endpoint + 1) % endpoints.size();
+          lost();
         }
         sawAe |= "AE".equals(ack);
         if ("AA".equals(ack) || "AR".equals(ack) || !item.resend()) {
@@ -147,31 +270,38 @@ final class ReferralStream {
         }
         PostgresServer.sleep(resendPause.toMillis());
       }
-      outcomes.add(new Outcome(item, ack, attempts, sawAe));
-      if ("AA".equals(ack)) {
-        Runnable action = actions.remove(accepted.incrementAndGet());
-        if (action != null) {
-          actionRunner.submit(() -> {
-            try {
-              action.run();
-            } catch (Throwable t) {
-              // the scenario cannot go on (the service did not come back, say): stop sending at once rather
-              // than resending into a dead port until the stream's time limit
-              actionFailures.add(t);
-              queue.clear();
-            }
-          });
-        }
-      }
       if (item.raw() != null && client != null) {
         // after a deliberately broken frame, start clean
+        close();
+      }
+      return new Outcome(item, ack, attempts, sawAe);
+    }
+
+    private boolean connected() {
+      return client != null || connect(ackTimeoutMillis);
+    }
+
+    private boolean connect(int timeoutMillis) {
+      try {
+        client = new MllpClient(endpoints.get(endpoint), timeoutMillis);
+        return true;
+      } catch (IOException notConnected) {
+        endpoint = (endpoint + 1) % endpoints.size();
+        return false;
+      }
+    }
+
+    /** The connection failed: closed, and the next attempt goes to the next endpoint (fail-over). */
+    private void lost() {
+      close();
+      endpoint = (endpoint + 1) % endpoints.size();
+    }
+
+    void close() {
+      if (client != null) {
         client.close();
         client = null;
       }
-      PostgresServer.sleep(pace.toMillis());
-    }
-    if (client != null) {
-      client.close();
     }
   }
 }

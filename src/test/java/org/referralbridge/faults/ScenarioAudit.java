@@ -38,7 +38,7 @@ import org.referralbridge.support.FhirStoreQueries;
 final class ScenarioAudit {
 
   private static final Path REPORT = Path.of("target", "fault-report.md");
-  private static final Set<String> FINISHED = Set.of("PROCESSED", "NEEDS_ATTENTION", "DEAD_LETTERED", "DUPLICATE");
+  static final Set<String> FINISHED = Set.of("PROCESSED", "NEEDS_ATTENTION", "DEAD_LETTERED", "DUPLICATE");
 
   /** The figures of one scenario. */
   record Figures(String scenario, int referrals, int sends, int aa, int ae, int ar, int noAck, int storedOnce,
@@ -55,19 +55,32 @@ final class ScenarioAudit {
     }
   }
 
+  /** Where the audit reads what the service has finished: its database and broker, or the service's own API. */
+  interface Ledger {
+
+    /** Control ids of the accepted messages whose processing has finished (see {@link #FINISHED}). */
+    Set<String> finishedControlIds();
+
+    /** Messages on the inbound queue (0 when it cannot be told). */
+    long inboundQueueDepth();
+
+    /** Messages kept as rejected at intake. */
+    int rejectedKept();
+  }
+
   private final String scenario;
   private final FhirStoreQueries fhir;
-  private final PostgresServer database;
-  private final String databaseName;
-  private final ArtemisServer broker;
+  private final Ledger ledger;
   private final String referralSystem;
 
   ScenarioAudit(String scenario, int httpPort, PostgresServer database, String databaseName, ArtemisServer broker) {
+    this(scenario, httpPort, new ContainerLedger(database, databaseName, broker));
+  }
+
+  ScenarioAudit(String scenario, int httpPort, Ledger ledger) {
     this.scenario = scenario;
     this.fhir = new FhirStoreQueries(httpPort);
-    this.database = database;
-    this.databaseName = databaseName;
-    this.broker = broker;
+    this.ledger = ledger;
     this.referralSystem = FhirStoreQueries.referralSystem("NORTHSIDE_EHR", "NORTHSIDE_PSYCH");
   }
 
@@ -77,9 +90,7 @@ final class ScenarioAudit {
    */
   Figures audit(List<ReferralStream.Outcome> outcomes, Function<ReferralStream.Item, String> referralIdOf,
       String note) {
-    Set<String> acceptedControlIds = outcomes.stream().filter(o -> "AA".equals(o.ack()))
-        .map(o -> controlId(o.item())).filter(id -> id != null).collect(Collectors.toSet());
-    int stuck = awaitSettled(acceptedControlIds, Duration.ofMinutes(6));
+    int stuck = awaitSettled(outcomes);
 
     Map<String, Integer> serviceRequests = serviceRequestsByReferralId();
     Map<String, String> finalAckByReferral = new HashMap<>();
@@ -105,7 +116,7 @@ final class ScenarioAudit {
     }
     Figures figures = new Figures(scenario, finalAckByReferral.size(), outcomes.stream().mapToInt(o -> o.attempts()).sum(),
         count(outcomes, "AA"), (int) outcomes.stream().filter(ReferralStream.Outcome::sawAe).count(),
-        count(outcomes, "AR"), count(outcomes, "NONE"), storedOnce, duplicates, lost, stuck, rejectedKept(), note);
+        count(outcomes, "AR"), count(outcomes, "NONE"), storedOnce, duplicates, lost, stuck, ledger.rejectedKept(), note);
     print(figures);
     return figures;
   }
@@ -121,44 +132,62 @@ final class ScenarioAudit {
     return (int) outcomes.stream().filter(o -> ack.equals(o.ack())).count();
   }
 
-  /** Waits until every accepted message is finished and the inbound queue is empty; how many are not (0). */
-  private int awaitSettled(Set<String> acceptedControlIds, Duration timeout) {
+  /**
+   * Waits (up to 8 minutes) until every message that got AA is finished and the inbound queue is empty; how many are
+   * not (0).
+   */
+  int awaitSettled(List<ReferralStream.Outcome> outcomes) {
+    Set<String> acceptedControlIds = outcomes.stream().filter(o -> "AA".equals(o.ack()))
+        .map(o -> controlId(o.item())).filter(id -> id != null).collect(Collectors.toSet());
     AtomicInteger unfinished = new AtomicInteger(Integer.MAX_VALUE);
     try {
-      Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).until(() -> {
-        Set<String> open = new HashSet<>(acceptedControlIds);
-        open.removeAll(finishedControlIds());
-        unfinished.set(open.size() + (int) Math.max(0, broker.messageCount("referrals.inbound")));
-        return unfinished.get() == 0;
-      });
+      Awaitility.await().atMost(Duration.ofMinutes(8)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+          .until(() -> {
+            Set<String> open = new HashSet<>(acceptedControlIds);
+            open.removeAll(ledger.finishedControlIds());
+            unfinished.set(open.size() + (int) Math.max(0, ledger.inboundQueueDepth()));
+            return unfinished.get() == 0;
+          });
     } catch (ConditionTimeoutException stuck) {
       // reported as "stuck" in the table, and failed on by assertNoLossNoDuplicate
     }
     return unfinished.get();
   }
 
-  private Set<String> finishedControlIds() {
-    Set<String> finished = new HashSet<>();
-    try (Connection connection = database.connect(databaseName); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT control_id, status FROM bridge_inbound_message")) {
-      while (rows.next()) {
-        if (FINISHED.contains(rows.getString(2))) {
-          finished.add(rows.getString(1));
-        }
-      }
-    } catch (SQLException e) {
-      // the database may be coming back: nothing counts as finished yet
-    }
-    return finished;
-  }
+  /** The message store in the scenario's PostgreSQL database, the queue on its Artemis container. */
+  private record ContainerLedger(PostgresServer database, String databaseName, ArtemisServer broker)
+      implements Ledger {
 
-  private int rejectedKept() {
-    try (Connection connection = database.connect(databaseName); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM bridge_rejected_message")) {
-      rows.next();
-      return rows.getInt(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the rejected messages", e);
+    @Override
+    public Set<String> finishedControlIds() {
+      Set<String> finished = new HashSet<>();
+      try (Connection connection = database.connect(databaseName); Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT control_id, status FROM bridge_inbound_message")) {
+        while (rows.next()) {
+          if (FINISHED.contains(rows.getString(2))) {
+            finished.add(rows.getString(1));
+          }
+        }
+      } catch (SQLException e) {
+        // the database may be coming back: nothing counts as finished yet
+      }
+      return finished;
+    }
+
+    @Override
+    public long inboundQueueDepth() {
+      return broker.messageCount("referrals.inbound");
+    }
+
+    @Override
+    public int rejectedKept() {
+      try (Connection connection = database.connect(databaseName); Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM bridge_rejected_message")) {
+        rows.next();
+        return rows.getInt(1);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read the rejected messages", e);
+      }
     }
   }
 

@@ -16,7 +16,7 @@ class ServiceKilledIT extends FaultScenario {
     long[] restartSeconds = new long[1];
 
     List<ReferralStream.Outcome> outcomes = new ReferralStream(List.of(ReferralStream.local(service.mllpPort())), 4)
-        .pace(Duration.ofMillis(150))
+        .pace(Duration.ofMillis(150)).pipelineSometimes(1)
         .whenAccepted(70, () -> {
           service.kill();
           PostgresServer.sleep(2000);

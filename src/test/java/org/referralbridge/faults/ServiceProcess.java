@@ -56,6 +56,17 @@ final class ServiceProcess implements AutoCloseable {
     return new ServiceProcess(name, env);
   }
 
+  /**
+   * The service with its embedded defaults, as a new user runs it: its own Artemis broker and H2 database under its
+   * data directory (kept across restarts), the test partners' seed; nothing else.
+   */
+  static ServiceProcess embedded(String name, String partnerSeed) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("BRIDGE_PARTNERS_SEED", partnerSeed);
+    env.put("BRIDGE_DATA_DIRECTORY", TestPorts.freshDataDirectory("faults-" + name).toString());
+    return new ServiceProcess(name, env);
+  }
+
   ServiceProcess with(String key, String value) {
     environment.put(key, value);
     return this;
