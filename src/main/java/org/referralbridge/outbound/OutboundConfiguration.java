@@ -3,6 +3,8 @@ package org.referralbridge.outbound;
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.referralbridge.intake.IntakeProperties;
 import org.referralbridge.operations.BridgeMetrics;
@@ -30,8 +32,20 @@ class OutboundConfiguration {
   @Bean
   OutboundQueue outboundQueue(OutboundStore outboundStore, ProducerTemplate producerTemplate,
       BrokerQueues brokerQueues, OutboundProperties properties, BridgeMetrics bridgeMetrics) {
+    ExecutorService afterCommit = Executors.newSingleThreadExecutor(task -> {
+      Thread thread = new Thread(task, "outbound-after-commit");
+      thread.setDaemon(true);
+      return thread;
+    });
     return new OutboundQueue(outboundStore, producerTemplate, brokerQueues, properties.deadLetterQueue(),
-        bridgeMetrics);
+        bridgeMetrics, afterCommit);
+  }
+
+  @Bean
+  OutboxRelay outboxRelay(OutboundStore outboundStore, OutboundQueue outboundQueue, OutboundProperties properties) {
+    OutboundProperties.Relay relay = properties.relay();
+    return new OutboxRelay(outboundStore, outboundQueue, relay.interval(), relay.grace(), relay.batchSize(),
+        Clock.systemUTC());
   }
 
   @Bean

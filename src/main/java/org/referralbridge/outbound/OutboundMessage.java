@@ -14,11 +14,12 @@ import java.time.Instant;
  * @param description what staff see, e.g. "Status: Accepted (RRI^I12)"
  * @param content the message (v2 text, or FHIR JSON with the request line in {@code resourcePath}); null in lists,
  *     and once cleared by retention ({@code contentClearedAt})
+ * @param queuedAt when the broker took the message (null: not yet; the outbox relay sends it)
  */
 public record OutboundMessage(long id, Kind kind, String serviceRequestId, String partnerId, String channel,
     String address, String format, String controlId, String description, String content, OutboundStatus status,
     int attempts, String lastError, Instant createdAt, Instant deliveredAt, Instant updatedAt,
-    Instant contentClearedAt) {
+    Instant contentClearedAt, Instant queuedAt) {
 
   /** What the message is. */
   public enum Kind { STATUS, SUMMARY }

@@ -16,7 +16,7 @@ public class OutboundStore {
 
   private static final String LIST_COLUMNS = "id, kind, service_request_id, partner_id, channel, address, format,"
       + " control_id, description, status, attempts, last_error, created_at, delivered_at, updated_at,"
-      + " content_cleared_at";
+      + " content_cleared_at, queued_at";
   private static final String COLUMNS = LIST_COLUMNS + ", content";
 
   private final JdbcClient jdbc;
@@ -38,6 +38,28 @@ public class OutboundStore {
             status.name(), now, now)
         .update(keys, "id");
     return keys.getKey().longValue();
+  }
+
+  /** A recorded message the broker has not taken yet, as the relay needs it. */
+  public record Unqueued(long id, String serviceRequestId) {}
+
+  /**
+   * PENDING messages not on the broker yet (queued_at NULL) recorded before {@code createdBefore}, oldest first, at
+   * most {@code limit}: what the outbox relay sends.
+   */
+  public List<Unqueued> unqueued(Instant createdBefore, int limit) {
+    return jdbc.sql("""
+        SELECT id, service_request_id FROM bridge_outbound_message
+        WHERE status = 'PENDING' AND queued_at IS NULL AND created_at < ?
+        ORDER BY created_at, id FETCH FIRST ? ROWS ONLY""")
+        .params(Timestamp.from(createdBefore), limit)
+        .query((rs, row) -> new Unqueued(rs.getLong("id"), rs.getString("service_request_id"))).list();
+  }
+
+  /** The broker took the message: the relay leaves it alone from now on. */
+  public void queued(long id) {
+    jdbc.sql("UPDATE bridge_outbound_message SET queued_at = ? WHERE id = ? AND queued_at IS NULL")
+        .params(Timestamp.from(Instant.now()), id).update();
   }
 
   public Optional<OutboundMessage> find(long id) {
@@ -156,7 +178,7 @@ public class OutboundStore {
         rs.getString("address"), rs.getString("format"), rs.getString("control_id"), rs.getString("description"),
         withContent ? rs.getString("content") : null, OutboundStatus.valueOf(rs.getString("status")),
         rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "delivered_at"),
-        instant(rs, "updated_at"), instant(rs, "content_cleared_at"));
+        instant(rs, "updated_at"), instant(rs, "content_cleared_at"), instant(rs, "queued_at"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

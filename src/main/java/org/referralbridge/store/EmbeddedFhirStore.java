@@ -17,10 +17,13 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Meta;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The embedded HAPI FHIR JPA server, called in-process: no HTTP round trip, no dependence on the web server having
- * started, and the same semantics as its REST API.
+ * started, and the same semantics as its REST API. It shares the service's database, so a FHIR transaction and
+ * the service's own rows (the outbound message reporting a status change) can commit together.
  */
 public final class EmbeddedFhirStore implements FhirStore {
 
@@ -30,12 +33,18 @@ public final class EmbeddedFhirStore implements FhirStore {
   private final IFhirSystemDao<Bundle, Meta> systemDao;
   private final DaoRegistry daoRegistry;
   private final MatchUrlService matchUrlService;
+  private final TransactionTemplate transactions;
 
+  /**
+   * @param transactionManager HAPI's JPA transaction manager: it exposes its JDBC connection to Spring's
+   *     {@code DataSourceUtils}, so JDBC code on the same DataSource (JdbcClient) joins its transactions
+   */
   public EmbeddedFhirStore(IFhirSystemDao<Bundle, Meta> systemDao, DaoRegistry daoRegistry,
-      MatchUrlService matchUrlService) {
+      MatchUrlService matchUrlService, PlatformTransactionManager transactionManager) {
     this.systemDao = systemDao;
     this.daoRegistry = daoRegistry;
     this.matchUrlService = matchUrlService;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
   @Override
@@ -47,6 +56,27 @@ public final class EmbeddedFhirStore implements FhirStore {
     } catch (BaseServerResponseException e) {
       throw StoreErrors.classify(e);
     }
+  }
+
+  /**
+   * One database transaction around the FHIR transaction and the callback; JDBC code on the same DataSource joins
+   * it. HAPI refuses {@code transaction} inside an open database transaction (8.8: "Transaction must not be
+   * active"); {@code transactionNested} is its form for that, and it has no retry of version conflicts (a failed
+   * attempt would have doomed the outer transaction anyway): a conflict is reported to the caller, as a 412 would
+   * be over HTTP.
+   */
+  @Override
+  public Bundle transaction(Bundle transaction, Runnable inSameTransaction) {
+    return transactions.execute(status -> {
+      Bundle response;
+      try {
+        response = systemDao.transactionNested(new SystemRequestDetails(), transaction);
+      } catch (BaseServerResponseException e) {
+        throw StoreErrors.classify(e);
+      }
+      inSameTransaction.run();
+      return response;
+    });
   }
 
   @Override

@@ -19,6 +19,14 @@ public interface FhirStore {
   Bundle transaction(Bundle transaction);
 
   /**
+   * Executes the transaction and then {@code inSameTransaction} (e.g. recording the outbound message that reports
+   * the change). The embedded store runs both in one database transaction: the callback sees the change, and if
+   * either fails neither is committed. An external store cannot: the callback runs after the FHIR transaction
+   * succeeded, so a crash or a failure of the callback leaves the change without what the callback does.
+   */
+  Bundle transaction(Bundle transaction, Runnable inSameTransaction);
+
+  /**
    * The resources matching a search URL relative to the base, e.g. {@code Task?owner=Organization/1&_count=50},
    * at most {@code limit} of them. Reads bypass any search cache.
    */

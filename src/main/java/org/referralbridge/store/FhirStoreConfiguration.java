@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Chooses the FHIR store: an external server when a base URL is set, else the embedded JPA server in-process. */
 @Configuration(proxyBeanMethods = false)
@@ -25,7 +26,7 @@ class FhirStoreConfiguration {
   @Bean
   FhirStore fhirStore(FhirStoreProperties properties, FhirContext fhirContext,
       ObjectProvider<IFhirSystemDao<Bundle, Meta>> embeddedSystemDao, ObjectProvider<DaoRegistry> daoRegistry,
-      ObjectProvider<MatchUrlService> matchUrlService) {
+      ObjectProvider<MatchUrlService> matchUrlService, ObjectProvider<PlatformTransactionManager> transactionManager) {
     FhirStore store;
     if (properties.external()) {
       store = new RestFhirStore(fhirContext, properties.baseUrl().toString(), properties.connectTimeout(),
@@ -36,7 +37,8 @@ class FhirStoreConfiguration {
         throw new IllegalStateException(
             "No FHIR store: set bridge.fhir-store.base-url, or bridge.fhir-server.enabled=true for the embedded one");
       }
-      store = new EmbeddedFhirStore(dao, daoRegistry.getObject(), matchUrlService.getObject());
+      store = new EmbeddedFhirStore(dao, daoRegistry.getObject(), matchUrlService.getObject(),
+          transactionManager.getObject());
     }
     log.info("FHIR store: {}", store.describe());
     return store;

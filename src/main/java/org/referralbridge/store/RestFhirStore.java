@@ -47,6 +47,14 @@ public final class RestFhirStore implements FhirStore {
     }
   }
 
+  /** Not atomic over HTTP: the callback runs once the server committed the transaction (see README, Limits). */
+  @Override
+  public Bundle transaction(Bundle transaction, Runnable inSameTransaction) {
+    Bundle response = transaction(transaction);
+    inSameTransaction.run();
+    return response;
+  }
+
   @Override
   public List<IBaseResource> search(String searchUrl, int limit) {
     try {

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What staff do with a referral: the Task state machine's transition written to the Task and the ServiceRequest
  * in one FHIR transaction, with a Provenance (who, when, what) as the audit trail, and the referrer notified in
- * their channel. The Task is updated only if nobody changed it since it was read (If-Match on its version).
+ * their channel: the notification is recorded in the same database transaction as the change (embedded store), so
+ * a status change is never saved without it. The Task is updated only if nobody changed it since it was read
+ * (If-Match on its version).
  */
 class ReferralActions {
 
@@ -86,12 +88,12 @@ class ReferralActions {
     transaction.addEntry().setResource(request).getRequest().setMethod(Bundle.HTTPVerb.PUT)
         .setUrl("ServiceRequest/" + request.getIdElement().getIdPart());
     transaction.addEntry().setResource(provenance).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Provenance");
-    store.transaction(transaction);
-    log.info("Referral Task/{}: {} by {}", taskId, transition.auditLabel(), staffMember);
-
-    notifications.statusChanged(new StatusNotifications.StatusChange(
+    // the notification is built from the new state (read inside the transaction) and recorded with it: both commit
+    // or neither; it reaches the broker after commit (or through the outbox relay)
+    store.transaction(transaction, () -> notifications.statusChanged(new StatusNotifications.StatusChange(
         records.task(taskId).orElse(task), request, transition.rf1Status().code(), transition.businessStatusCode(),
-        transition.businessStatusDisplay(), transition.reason(), transition.scheduledFor()));
+        transition.businessStatusDisplay(), transition.reason(), transition.scheduledFor())));
+    log.info("Referral Task/{}: {} by {}", taskId, transition.auditLabel(), staffMember);
     return transition;
   }
 }

@@ -26,6 +26,7 @@ class NotificationOutboxIT extends FaultScenario {
     ServiceProcess service = service("instance")
         .with("BRIDGE_OUTBOUND_FIRST_RETRY_DELAY", "1s")
         .with("BRIDGE_OUTBOUND_RELAY_INTERVAL", "2s")
+        .with("BRIDGE_OUTBOUND_RELAY_GRACE", "2s")
         .start();
     List<ReferralStream.Item> items = referrals("outbox", REFERRALS);
     List<ReferralStream.Outcome> outcomes = new ReferralStream(List.of(ReferralStream.local(service.mllpPort())), 2)

@@ -81,6 +81,66 @@ class OutboundStoreTests {
     assertThat(message.lastError()).contains("could not be queued");
   }
 
+  @Test
+  void theRelayGetsPendingMessagesNotQueuedYetOldEnoughOldestFirst() {
+    long older = message(OutboundMessage.Kind.STATUS, "20", "org-northside", OutboundStatus.PENDING,
+        "2026-11-12T12:00:00Z");
+    long newer = message(OutboundMessage.Kind.SUMMARY, "21", "org-summit", OutboundStatus.PENDING,
+        "2026-11-12T12:05:00Z");
+    long tooYoung = message(OutboundMessage.Kind.STATUS, "22", "org-summit", OutboundStatus.PENDING,
+        "2026-11-12T12:10:00Z");
+    long queued = message(OutboundMessage.Kind.STATUS, "23", "org-summit", OutboundStatus.PENDING,
+        "2026-11-12T11:00:00Z");
+    store.queued(queued);
+    long noChannel = message(OutboundMessage.Kind.STATUS, "24", "org-cascade", OutboundStatus.NO_CHANNEL,
+        "2026-11-12T11:00:00Z");
+
+    Instant cutOff = Instant.parse("2026-11-12T12:10:00Z");
+    assertThat(store.unqueued(cutOff, 10)).containsExactly(new OutboundStore.Unqueued(older, "20"),
+        new OutboundStore.Unqueued(newer, "21"));
+    assertThat(store.unqueued(cutOff, 1)).extracting(OutboundStore.Unqueued::id).containsExactly(older);
+    assertThat(store.unqueued(Instant.parse("2026-11-13T00:00:00Z"), 10)).extracting(OutboundStore.Unqueued::id)
+        .containsExactly(older, newer, tooYoung).doesNotContain(queued, noChannel, delivered, summary);
+  }
+
+  @Test
+  void aMessageIsMarkedQueuedOnceAndKeepsTheFirstTime() {
+    long id = message(OutboundMessage.Kind.STATUS, "30", "org-northside", OutboundStatus.PENDING,
+        "2026-11-12T12:00:00Z");
+    assertThat(store.find(id).orElseThrow().queuedAt()).isNull();
+    store.queued(id);
+    Instant first = store.find(id).orElseThrow().queuedAt();
+    assertThat(first).isNotNull();
+    jdbc.sql("UPDATE bridge_outbound_message SET queued_at = ? WHERE id = ?")
+        .params(Timestamp.from(Instant.parse("2026-11-12T12:00:01Z")), id).update();
+    store.queued(id);
+    assertThat(store.find(id).orElseThrow().queuedAt()).isEqualTo(Instant.parse("2026-11-12T12:00:01Z"));
+    assertThat(store.unqueued(Instant.parse("2026-11-13T00:00:00Z"), 10)).extracting(OutboundStore.Unqueued::id)
+        .doesNotContain(id);
+  }
+
+  @Test
+  void theOutboxMigrationLeavesOnlyPendingMessagesOfTheOldCodeToTheRelay() {
+    org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:outbox-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    org.flywaydb.core.Flyway.configure().dataSource(h2).locations("classpath:db/migration").target("5").load()
+        .migrate();
+    OutboundStore before = new OutboundStore(JdbcClient.create(h2));
+    JdbcClient old = JdbcClient.create(h2);
+    for (String status : List.of("PENDING", "DELIVERED", "RETRYING", "FAILED", "NO_CHANNEL")) {
+      old.sql("""
+          INSERT INTO bridge_outbound_message (kind, service_request_id, status, attempts, created_at, updated_at)
+          VALUES ('STATUS', ?, ?, 0, ?, ?)""").params(status, status,
+          Timestamp.from(Instant.parse("2026-11-12T08:00:00Z")), Timestamp.from(Instant.parse("2026-11-12T09:00:00Z")))
+          .update();
+    }
+    org.flywaydb.core.Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+
+    List<OutboundStore.Unqueued> due = before.unqueued(Instant.parse("2026-11-13T00:00:00Z"), 10);
+    assertThat(due).extracting(OutboundStore.Unqueued::serviceRequestId).containsExactly("PENDING");
+    assertThat(before.forReferral("DELIVERED").get(0).queuedAt()).isEqualTo(Instant.parse("2026-11-12T09:00:00Z"));
+  }
+
   private List<Long> ids(OutboundQuery query) {
     return store.search(query, 0, 50).stream().map(OutboundMessage::id).toList();
   }
