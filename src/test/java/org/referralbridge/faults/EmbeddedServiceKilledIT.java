@@ -13,18 +13,24 @@ import org.referralbridge.support.TestPorts;
 
 /**
  * Scenario 8: the embedded default, as every new user runs it (the packaged jar on its own Artemis journal and H2
- * database under one data directory, no containers), killed with SIGKILL ten times at random moments of a stream of
+ * database under one data directory, no containers), killed with SIGKILL at random moments (5 kills in
+ * 1,000 referrals in CI, 10 in 2,000 on request) of a stream of
  * referrals from pipelining, resending senders, and started again on the same data each time; once more after the
  * pipeline has finished. Every referral that got AA is then stored exactly once.
  */
 class EmbeddedServiceKilledIT {
 
-  private static final int REFERRALS = 2000;
-  private static final int KILLS = 10;
+  /**
+   * 2,000 referrals and 10 kills ran green here (21 min: each embedded start takes over a minute on this machine);
+   * CI runs 1,000 and 5 to keep the whole run inside its time until start-up is faster (the performance issue).
+   * Set BRIDGE_IT_EMBEDDED_REFERRALS and BRIDGE_IT_EMBEDDED_KILLS (or the system properties) for the long run.
+   */
+  private static final int REFERRALS = FaultSuiteSettings.number("bridge.it.embedded-referrals", 1000);
+  private static final int KILLS = FaultSuiteSettings.number("bridge.it.embedded-kills", 5);
   private static final long SEED = 20261205L;
 
   @Test
-  void killedTenTimesOnItsEmbeddedBrokerAndDatabaseLosesAndDuplicatesNothing() {
+  void killedRepeatedlyOnItsEmbeddedBrokerAndDatabaseLosesAndDuplicatesNothing() {
     String seed = TestPartners.seed(TestPorts.freshDataDirectory("faults-seed"), TestPorts.freePort(),
         TestPorts.freePort());
     try (ServiceProcess service = ServiceProcess.embedded("EmbeddedServiceKilledIT-instance", seed).start()) {
@@ -48,7 +54,8 @@ class EmbeddedServiceKilledIT {
       List<ReferralStream.Outcome> outcomes = stream.send(FaultScenario.referrals("emb", REFERRALS));
 
       ServiceApiLedger ledger = new ServiceApiLedger(service);
-      ScenarioAudit audit = new ScenarioAudit("8 embedded default, 10 x kill -9", service.httpPort(), ledger);
+      ScenarioAudit audit = new ScenarioAudit("8 embedded default, " + KILLS + " x kill -9", service.httpPort(),
+          ledger);
       // everything finished; then one more kill: a commit that was only in a cache would be gone after it
       audit.awaitSettled(outcomes);
       service.kill();

@@ -44,6 +44,11 @@ final class FaultSuiteSettings {
     return Boolean.parseBoolean(setting("bridge.it.pull", "false"));
   }
 
+  /** A whole-number setting (a scenario's size), {@code fallback} when unset. */
+  static int number(String property, int fallback) {
+    return Integer.parseInt(setting(property, String.valueOf(fallback)));
+  }
+
   private static String setting(String property, String fallback) {
     String value = System.getProperty(property);
     if (value == null || value.isBlank()) {
