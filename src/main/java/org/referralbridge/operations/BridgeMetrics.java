@@ -64,6 +64,8 @@ public class BridgeMetrics {
     REJECTED,
     /** Written to the FHIR store. */
     PROCESSED,
+    /** Written with data-quality notes: some optional values were kept as text or left out. */
+    DOWNGRADED,
     /** A copy of a message already processed: nothing written. */
     DUPLICATE,
     /** Not translatable, not valid, or refused by the store: waiting for a person. */

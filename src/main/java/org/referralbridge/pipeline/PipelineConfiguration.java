@@ -7,6 +7,7 @@ import org.referralbridge.operations.BridgeMetrics;
 import org.referralbridge.store.FhirStore;
 import org.referralbridge.translate.RefI12Translator;
 import org.referralbridge.validate.ProfileValidator;
+import org.referralbridge.validate.RepairingValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +19,7 @@ class PipelineConfiguration {
       ProfileValidator profileValidator, FhirStore fhirStore, MessageStore messageStore, FhirContext fhirContext,
       BridgeMetrics bridgeMetrics) {
     PipelineWarmup.start(hl7Parser, refI12Translator, profileValidator);
-    return new ReferralSteps(hl7Parser, refI12Translator, profileValidator, fhirStore, messageStore, fhirContext,
+    return new ReferralSteps(hl7Parser, refI12Translator, new RepairingValidator(profileValidator), fhirStore, messageStore, fhirContext,
         bridgeMetrics);
   }
 }

@@ -38,7 +38,7 @@ final class PipelineWarmup {
       }
       String message = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       for (int i = 0; i < 3; i++) {
-        validator.validate(translator.translate(parser.parseReferral(message), message, Instant.now()));
+        validator.validate(translator.translate(parser.parseReferral(message), message, Instant.now()).bundle());
       }
       log.info("Pipeline warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
     } catch (IOException | ca.uhn.hl7v2.HL7Exception | RuntimeException e) {

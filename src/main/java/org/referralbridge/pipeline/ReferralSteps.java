@@ -17,10 +17,12 @@ import org.referralbridge.operations.BridgeMetrics;
 import org.referralbridge.operations.BridgeMetrics.Flow;
 import org.referralbridge.operations.BridgeMetrics.Outcome;
 import org.referralbridge.store.FhirStore;
+import org.referralbridge.translate.DataQuality;
 import org.referralbridge.translate.RefI12Translator;
+import org.referralbridge.translate.TranslatedReferral;
 import org.referralbridge.translate.TranslationException;
 import org.referralbridge.validate.InvalidReferralException;
-import org.referralbridge.validate.ProfileValidator;
+import org.referralbridge.validate.RepairingValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,18 +35,20 @@ public class ReferralSteps {
 
   /** Exchange property holding the message as received, for the message store. */
   public static final String ORIGINAL = "BridgeOriginal";
+  /** Exchange property holding the referral's data-quality notes (an OperationOutcome as JSON), if any. */
+  public static final String DATA_QUALITY = "BridgeDataQuality";
 
   private static final Logger log = LoggerFactory.getLogger(ReferralSteps.class);
 
   private final Hl7Parser parser;
   private final RefI12Translator translator;
-  private final ProfileValidator validator;
+  private final RepairingValidator validator;
   private final FhirStore store;
   private final MessageStore messages;
   private final FhirContext fhirContext;
   private final BridgeMetrics metrics;
 
-  public ReferralSteps(Hl7Parser parser, RefI12Translator translator, ProfileValidator validator, FhirStore store,
+  public ReferralSteps(Hl7Parser parser, RefI12Translator translator, RepairingValidator validator, FhirStore store,
       MessageStore messages, FhirContext fhirContext, BridgeMetrics metrics) {
     this.parser = parser;
     this.translator = translator;
@@ -67,8 +71,8 @@ public class ReferralSteps {
     return duplicate;
   }
 
-  /** The envelope's payload as a FHIR transaction Bundle. */
-  public Bundle translate(@Body String payload, @Headers Map<String, Object> headers) {
+  /** The envelope's payload as a FHIR transaction Bundle, with notes on what was downgraded. */
+  public TranslatedReferral translate(@Body String payload, @Headers Map<String, Object> headers) {
     String format = str(headers, EnvelopeHeaders.FORMAT);
     if (!EnvelopeHeaders.FORMAT_HL7V2.equals(format)) {
       throw new TranslationException("envelope", "no translator for format " + format, null);
@@ -80,9 +84,23 @@ public class ReferralSteps {
     }
   }
 
-  /** Validates against the profiles; an invalid Bundle stops here, before anything is written. */
-  public void validate(@Body Bundle bundle) {
-    validator.validate(bundle);
+  /**
+   * Validates against the profiles, removing optional elements that would make the Bundle invalid; each downgrade
+   * (the translator's and this step's) becomes a data-quality note on the exchange. A referral whose essentials are
+   * missing or invalid stops here, before anything is written.
+   */
+  public Bundle validate(@Body TranslatedReferral referral, Exchange exchange) {
+    RepairingValidator.Result result = validator.validate(referral.bundle());
+    DataQuality quality = referral.quality();
+    for (RepairingValidator.Removal removal : result.removals()) {
+      quality.note(removal.expression(), null, "left out so that the referral validates: " + removal.reason());
+    }
+    if (!quality.isEmpty()) {
+      exchange.setProperty(DATA_QUALITY, fhirContext.newJsonParser().encodeResourceToString(
+          quality.toOperationOutcome()));
+      metrics.count(Flow.REFERRAL_PROCESSING, Outcome.DOWNGRADED);
+    }
+    return referral.bundle();
   }
 
   /** Writes the transaction; returns the ServiceRequest's id (e.g. "ServiceRequest/12"). */
@@ -96,8 +114,8 @@ public class ReferralSteps {
   }
 
   public void processed(@Body String serviceRequest, @ExchangeProperty(ORIGINAL) String original,
-      @Headers Map<String, Object> headers) {
-    messages.record(inbound(headers), MessageStatus.PROCESSED, original, null, null, serviceRequest);
+      @ExchangeProperty(DATA_QUALITY) String dataQuality, @Headers Map<String, Object> headers) {
+    messages.record(inbound(headers), MessageStatus.PROCESSED, original, null, dataQuality, serviceRequest);
     metrics.referralProcessed(receivedAt(headers));
     log.info("Message {} from {}: processed, {}", headers.get(EnvelopeHeaders.CONTROL_ID),
         headers.get(EnvelopeHeaders.SENDER), serviceRequest);

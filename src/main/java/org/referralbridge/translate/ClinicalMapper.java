@@ -162,8 +162,14 @@ final class ClinicalMapper {
     switch (valueType == null ? "" : valueType) {
       case "NM" -> {
         String number = text(data);
-        try {
-          Quantity quantity = new Quantity().setValue(new BigDecimal(number));
+        BigDecimal parsed = Numbers.parse(number);
+        if (parsed == null) {
+          observation.setValue(new org.hl7.fhir.r4.model.StringType(number));
+          t.quality.note(null, location, "'" + number + "' is not a number: kept as text");
+          return;
+        }
+        {
+          Quantity quantity = new Quantity().setValue(parsed);
           CWE units = obx.getUnits();
           String unit = text(units.getIdentifier());
           if (unit != null) {
@@ -176,8 +182,6 @@ final class ClinicalMapper {
             }
           }
           observation.setValue(quantity);
-        } catch (NumberFormatException e) {
-          throw new TranslationException(location, "not a number (NM)", e);
         }
       }
       case "CWE", "CE", "CNE", "CF" -> {
@@ -231,7 +235,7 @@ final class ClinicalMapper {
       String authority = in1.getInsuranceCompanyID().length > 0
           ? t.systems.forAuthority(in1.getInsuranceCompanyID(0).getAssigningAuthority()) : null;
       coverage.addIdentifier(new Identifier()
-          .setSystem((authority != null ? authority : t.systems.senderSystem(t.sender, "insurer")) + "/policy")
+          .setSystem(t.systems.below(authority != null ? authority : t.systems.senderSystem(t.sender, "insurer"), "policy"))
           .setValue(policy));
     }
     CX[] insuredIds = in1.getInsuredSIDNumber();
@@ -260,10 +264,10 @@ final class ClinicalMapper {
     }
     Period period = new Period();
     if (text(in1.getPlanEffectiveDate()) != null) {
-      period.setStartElement(new DateTimeType(Fields.date("IN1-12", in1.getPlanEffectiveDate()).getValueAsString()));
+      period.setStartElement(Fields.dateAsDateTime("IN1-12", in1.getPlanEffectiveDate(), t.quality));
     }
     if (text(in1.getPlanExpirationDate()) != null) {
-      period.setEndElement(new DateTimeType(Fields.date("IN1-13", in1.getPlanExpirationDate()).getValueAsString()));
+      period.setEndElement(Fields.dateAsDateTime("IN1-13", in1.getPlanExpirationDate(), t.quality));
     }
     if (!period.isEmpty()) {
       coverage.setPeriod(period);
@@ -304,7 +308,7 @@ final class ClinicalMapper {
       person.addRelationship(new CodeableConcept().addCoding(relationship));
     }
     person.getName().addAll(names);
-    person.setBirthDateElement(Fields.date("IN1-18", in1.getInsuredSDateOfBirth()));
+    person.setBirthDateElement(Fields.date("IN1-18", in1.getInsuredSDateOfBirth(), t.quality));
     person.getAddress().addAll(V2Types.mapAll(in1.getInsuredSAddress(), V2Types::address));
     return t.add(person, "RelatedPerson/" + id.getValue(), id);
   }
@@ -312,7 +316,7 @@ final class ClinicalMapper {
   private static Reference insurer(IN1 in1, Translation t) {
     Organization insurer = new Organization();
     for (CX cx : in1.getInsuranceCompanyID()) {
-      Identifier identifier = t.systems.identifier(cx, t.sender, "IN1-3");
+      Identifier identifier = t.systems.identifier(cx, t.sender, "IN1-3", t.quality);
       if (identifier != null) {
         insurer.addIdentifier(identifier);
       }
@@ -342,8 +346,8 @@ final class ClinicalMapper {
         : t.partIdentifier("AUT");
     if (authId != null && text(aut.getAuthorizationIdentifier().getUniversalID()) == null
         && text(aut.getAuthorizationIdentifier().getNamespaceID()) != null) {
-      id.setSystem(t.systems.forAuthority(text(aut.getAuthorizationIdentifier().getNamespaceID()), null, null)
-          + "/authorization");
+      id.setSystem(t.systems.below(
+          t.systems.forAuthority(text(aut.getAuthorizationIdentifier().getNamespaceID()), null, null), "authorization"));
     }
     response.addIdentifier(id);
     response.setStatus(ClaimResponse.ClaimResponseStatus.ACTIVE);
@@ -375,8 +379,8 @@ final class ClinicalMapper {
     if (!period.isEmpty()) {
       response.setPreAuthPeriod(period);
     }
-    BigDecimal requested = number("AUT-8", aut.getRequestedNumberOfTreatments());
-    BigDecimal authorized = number("AUT-9", aut.getAuthorizedNumberOfTreatments());
+    BigDecimal requested = number("AUT-8", aut.getRequestedNumberOfTreatments(), t.quality);
+    BigDecimal authorized = number("AUT-9", aut.getAuthorizedNumberOfTreatments(), t.quality);
     if (authorized != null || requested != null) {
       response.addProcessNote().setText("Treatments authorized: "
           + (authorized == null ? "not stated" : authorized.toPlainString())
@@ -390,17 +394,14 @@ final class ClinicalMapper {
     return t.add(response, "ClaimResponse/" + id.getValue(), id);
   }
 
-  /** The number of a CQ (e.g. AUT-8), or null when empty; a non-number is a {@link TranslationException}. */
-  static BigDecimal number(String location, CQ cq) {
+  /** The number of a CQ (e.g. AUT-8), or null when empty or not a number (then noted). */
+  static BigDecimal number(String location, CQ cq, DataQuality quality) {
     String value = text(cq.getQuantity());
-    if (value == null) {
-      return null;
+    BigDecimal number = Numbers.parse(value);
+    if (number == null && value != null) {
+      quality.note(null, location, "'" + value + "' is not a number: left out");
     }
-    try {
-      return new BigDecimal(value);
-    } catch (NumberFormatException e) {
-      throw new TranslationException(location, "not a number (NM)", e);
-    }
+    return number;
   }
 
   static CodeableConcept concept(String system, String code) {

@@ -4,7 +4,10 @@ import ca.uhn.hl7v2.model.Type;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 
-/** Field conversions that can fail, turned into a {@link TranslationException} naming the field. */
+/**
+ * Optional fields whose conversion can fail: a malformed value is left out and noted, never fatal (liberal in).
+ * Each note names the v2 field and quotes the value, for staff; it is never logged.
+ */
 final class Fields {
 
   private Fields() {}
@@ -13,15 +16,27 @@ final class Fields {
     try {
       return V2Types.dateTime(value, t.zone);
     } catch (IllegalArgumentException e) {
-      throw new TranslationException(location, e.getMessage(), e);
+      dropped(location, value, "date/time", t.quality);
+      return null;
     }
   }
 
-  static DateType date(String location, Type value) {
+  static DateType date(String location, Type value, DataQuality quality) {
     try {
       return V2Types.date(value);
     } catch (IllegalArgumentException e) {
-      throw new TranslationException(location, e.getMessage(), e);
+      dropped(location, value, "date", quality);
+      return null;
     }
+  }
+
+  /** A date (DT) as a dateTime of day precision (Period bounds), or null when empty or malformed. */
+  static DateTimeType dateAsDateTime(String location, Type value, DataQuality quality) {
+    DateType date = date(location, value, quality);
+    return date == null ? null : new DateTimeType(date.getValueAsString());
+  }
+
+  private static void dropped(String location, Type value, String kind, DataQuality quality) {
+    quality.note(null, location, "'" + V2Types.text(value) + "' is not a valid HL7 " + kind + ": left out");
   }
 }

@@ -62,7 +62,7 @@ final class IdentifierSystems {
    *
    * @param location the field, e.g. "PID-3", named when its CX-7/CX-8 dates are malformed
    */
-  Identifier identifier(CX cx, Sender sender, String location) {
+  Identifier identifier(CX cx, Sender sender, String location, DataQuality quality) {
     String value = text(cx.getIDNumber());
     if (value == null) {
       return null;
@@ -82,10 +82,10 @@ final class IdentifierSystems {
     }
     Period period = new Period();
     if (text(cx.getEffectiveDate()) != null) {
-      period.setStartElement(new DateTimeType(Fields.date(location + ".7", cx.getEffectiveDate()).getValueAsString()));
+      period.setStartElement(Fields.dateAsDateTime(location + ".7", cx.getEffectiveDate(), quality));
     }
     if (text(cx.getExpirationDate()) != null) {
-      period.setEndElement(new DateTimeType(Fields.date(location + ".8", cx.getExpirationDate()).getValueAsString()));
+      period.setEndElement(Fields.dateAsDateTime(location + ".8", cx.getExpirationDate(), quality));
     }
     if (!period.isEmpty()) {
       identifier.setPeriod(period);
@@ -123,6 +123,19 @@ final class IdentifierSystems {
   /** A system for ids only meaningful within one sender, e.g. {@code <base>/sender/APP/FAC/referral-id}. */
   String senderSystem(Sender sender, String kind) {
     return base + "/sender/" + sender.path() + "/" + kind;
+  }
+
+  /**
+   * A system for identifiers an authority assigns of one kind (a policy number, an authorisation): below the
+   * authority's URL when it is one; an OID cannot take a path, so an OID authority gets a system under this
+   * installation's base that names the OID.
+   */
+  String below(String authority, String kind) {
+    if (authority.startsWith("http://") || authority.startsWith("https://")) {
+      return authority + "/" + kind;
+    }
+    return base + "/aa/" + slug(authority.startsWith("urn:oid:") ? "oid-" + authority.substring(8) : authority)
+        + "/" + kind;
   }
 
   /** A system minted by this installation, e.g. {@code <base>/practitioner-role}. */

@@ -30,27 +30,41 @@ final class PartyMapper {
 
   private PartyMapper() {}
 
+  /** Must-support patient data the sender left out: the referral still lands, and staff are told. */
+  private static void noteMissing(boolean present, String expression, String v2Location, String what, Translation t) {
+    if (!present) {
+      t.quality.note(expression, v2Location, what + " in the message");
+    }
+  }
+
   static Reference patient(PID pid, Translation t) {
     Patient patient = new Patient();
     patient.getMeta().addProfile(Profiles.CLINIC_PATIENT);
     for (var cx : pid.getPatientIdentifierList()) {
-      Identifier identifier = t.systems.identifier(cx, t.sender, "PID-3");
+      Identifier identifier = t.systems.identifier(cx, t.sender, "PID-3", t.quality);
       if (identifier != null) {
         patient.addIdentifier(identifier);
       }
     }
     addSocialSecurityNumber(patient, text(pid.getSSNNumberPatient()));
     patient.getName().addAll(V2Types.mapAll(pid.getPatientName(), V2Types::name));
-    patient.setBirthDateElement(Fields.date("PID-7", pid.getDateTimeOfBirth()));
+    patient.setBirthDateElement(Fields.date("PID-7", pid.getDateTimeOfBirth(), t.quality));
     String sex = text(pid.getAdministrativeSex().getIdentifier());
     if (sex != null) {
       patient.setGender(switch (sex.toUpperCase(Locale.ROOT)) {
         case "F" -> AdministrativeGender.FEMALE;
         case "M" -> AdministrativeGender.MALE;
         case "O", "A", "N", "X" -> AdministrativeGender.OTHER;
-        default -> AdministrativeGender.UNKNOWN;
+        case "U" -> AdministrativeGender.UNKNOWN;
+        default -> {
+          t.quality.note("Patient.gender", "PID-8", "'" + sex + "' is not a code of HL7 table 0001: written as unknown");
+          yield AdministrativeGender.UNKNOWN;
+        }
       });
     }
+    noteMissing(patient.hasName(), "Patient.name", "PID-5", "no patient name", t);
+    noteMissing(patient.hasBirthDate(), "Patient.birthDate", "PID-7", "no usable date of birth", t);
+    noteMissing(patient.hasGender(), "Patient.gender", "PID-8", "no administrative sex", t);
     patient.getAddress().addAll(V2Types.mapAll(pid.getPatientAddress(), V2Types::address));
     patient.getTelecom().addAll(V2Types.mapAll(pid.getPhoneNumberHome(), V2Types::contact));
     for (ContactPoint work : V2Types.mapAll(pid.getPhoneNumberBusiness(), V2Types::contact)) {

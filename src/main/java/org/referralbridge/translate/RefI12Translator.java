@@ -56,10 +56,12 @@ public final class RefI12Translator {
 
   private final TranslationSettings settings;
   private final IdentifierSystems systems;
+  private final TerminologyGate gate;
 
-  public RefI12Translator(TranslationSettings settings) {
+  public RefI12Translator(TranslationSettings settings, Terminology terminology) {
     this.settings = settings;
     this.systems = new IdentifierSystems(settings.identifierBase());
+    this.gate = new TerminologyGate(terminology);
   }
 
   /** Who sent a referral and its id in the sender's system (RF1-6): together, the referral's idempotency key. */
@@ -83,16 +85,19 @@ public final class RefI12Translator {
    * @param message the parsed message (every version parsed into the v2.8 structure)
    * @param rawMessage the message as received, kept as the DocumentReference's attachment
    * @param receivedAt when this service received it (Task.authoredOn, DocumentReference.date)
-   * @throws TranslationException when a field the mapping needs cannot be read
+   * @return the Bundle, with a data-quality note for each optional value that was left out or kept as text
+   * @throws TranslationException when an essential (the referral identifier) is missing or the structure unreadable
    */
-  public Bundle translate(REF_I12 message, String rawMessage, Instant receivedAt) {
+  public TranslatedReferral translate(REF_I12 message, String rawMessage, Instant receivedAt) {
     ReferralIdentity identity = identityOf(message);
     if (identity.referralId() == null) {
       throw new TranslationException("RF1-6", "no originating referral identifier", null);
     }
     Translation t = new Translation(identity.sender(), identity.referralId(), systems, settings.defaultZone());
     try {
-      return translate(message, rawMessage, receivedAt, t);
+      Bundle bundle = translate(message, rawMessage, receivedAt, t);
+      gate.check(bundle, t);
+      return new TranslatedReferral(bundle, t.quality);
     } catch (HL7Exception e) {
       throw new TranslationException("message", "structure could not be read: " + e.getClass().getSimpleName(), e);
     }
@@ -190,13 +195,21 @@ public final class RefI12Translator {
     if (category != null) {
       request.addOrderDetail(new CodeableConcept().addCoding(category));
     }
-    java.math.BigDecimal requestedTreatments = ClinicalMapper.number("AUT-8", aut.getRequestedNumberOfTreatments());
+    java.math.BigDecimal requestedTreatments = ClinicalMapper.number("AUT-8", aut.getRequestedNumberOfTreatments(), t.quality);
     if (requestedTreatments != null) {
       request.setQuantity(new Quantity().setValue(requestedTreatments).setUnit("treatments"));
     }
     request.setSubject(patient);
     DateTimeType authored = Fields.dateTime("RF1-7", rf1.getEffectiveDate(), t);
-    request.setAuthoredOnElement(authored != null ? authored : Fields.dateTime("MSH-7", msh.getDateTimeOfMessage(), t));
+    if (authored == null) {
+      authored = Fields.dateTime("MSH-7", msh.getDateTimeOfMessage(), t);
+    }
+    if (authored == null) {
+      authored = received.copy();
+      t.quality.note("ServiceRequest.authoredOn", "RF1-7", "no usable referral date (RF1-7, MSH-7): the time it was"
+          + " received is used");
+    }
+    request.setAuthoredOnElement(authored);
     DateTimeType expires = Fields.dateTime("RF1-8", rf1.getExpirationDate(), t);
     if (expires != null) {
       request.setOccurrence(new Period().setEndElement(expires));

@@ -1,5 +1,6 @@
 package org.referralbridge.translate;
 
+import org.referralbridge.validate.ProfileValidator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class TranslateConfiguration {
 
   @Bean
-  RefI12Translator refI12Translator(TranslateProperties properties) {
-    return new RefI12Translator(properties.settings());
+  RefI12Translator refI12Translator(TranslateProperties properties, ProfileValidator profileValidator) {
+    return new RefI12Translator(properties.settings(), new Terminology(profileValidator.validationSupport()));
   }
 }

@@ -20,6 +20,7 @@ final class Translation {
   final String referralId;
   final IdentifierSystems systems;
   final ZoneId zone;
+  final DataQuality quality = new DataQuality();
   private final Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 
   Translation(Sender sender, String referralId, IdentifierSystems systems, ZoneId zone) {

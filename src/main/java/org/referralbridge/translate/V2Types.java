@@ -100,38 +100,21 @@ final class V2Types {
   }
 
   /**
-   * A language CWE (PID-15) → CodeableConcept whose ISO 639 codings are valid BCP-47 tags: v2 senders write "EN" or
-   * "ENG" where BCP-47 wants "en" (the two-letter code wherever ISO 639-1 has one).
+   * A language CWE (PID-15) → CodeableConcept with the code as sent as a BCP-47 coding, whatever table the sender
+   * named (HL70296, ISO639, none): {@link TerminologyGate} then writes it as a valid tag or keeps it as text.
    */
   static CodeableConcept language(CWE cwe) {
     CodeableConcept concept = concept(cwe);
-    if (concept != null) {
-      for (Coding coding : concept.getCoding()) {
-        if (CodeSystems.ISO639.equals(coding.getSystem())) {
-          coding.setCode(bcp47(coding.getCode()));
-        }
-      }
+    String code = text(cwe == null ? null : cwe.getIdentifier());
+    if (concept == null || code == null) {
+      return concept;
+    }
+    concept.getCoding().clear();
+    concept.addCoding().setSystem(CodeSystems.ISO639).setCode(code).setDisplay(text(cwe.getText()));
+    if (code.equals(concept.getText())) {
+      concept.setText(null);
     }
     return concept;
-  }
-
-  static String bcp47(String iso639) {
-    String[] subtags = iso639.trim().split("[-_]");
-    String language = subtags[0].toLowerCase(Locale.ROOT);
-    if (language.length() == 3) {
-      for (String twoLetter : Locale.getISOLanguages()) {
-        if (Locale.forLanguageTag(twoLetter).getISO3Language().equals(language)) {
-          language = twoLetter;
-          break;
-        }
-      }
-    }
-    StringBuilder tag = new StringBuilder(language);
-    for (int i = 1; i < subtags.length; i++) {
-      String subtag = subtags[i];
-      tag.append('-').append(subtag.length() == 2 ? subtag.toUpperCase(Locale.ROOT) : subtag);
-    }
-    return tag.toString();
   }
 
   private static void addCoding(CodeableConcept concept, String code, String display, String v2System,

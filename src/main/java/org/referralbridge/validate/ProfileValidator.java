@@ -5,7 +5,6 @@ import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
 import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +35,7 @@ public final class ProfileValidator {
   private static final Logger log = LoggerFactory.getLogger(ProfileValidator.class);
 
   private final FhirValidator validator;
+  private final IValidationSupport support;
   private final int profileCount;
 
   public ProfileValidator(FhirContext context, Path profileDirectory) {
@@ -68,6 +68,7 @@ public final class ProfileValidator {
         new CommonCodeSystemsTerminologyService(context),
         new InMemoryTerminologyServerValidationSupport(context),
         new SnapshotGeneratingValidationSupport(context));
+    this.support = chain;
     this.profileCount = (int) conformance.stream().filter(StructureDefinition.class::isInstance).count();
     FhirInstanceValidator module = new FhirInstanceValidator(chain);
     module.setAnyExtensionsAllowed(false);
@@ -78,15 +79,35 @@ public final class ProfileValidator {
 
   /** Validates; throws {@link InvalidReferralException} with the OperationOutcome when any issue is an error. */
   public OperationOutcome validate(Bundle bundle) {
-    ValidationResult result = validator.validateWithResult(bundle);
-    OperationOutcome outcome = (OperationOutcome) result.toOperationOutcome();
-    long errors = result.getMessages().stream()
-        .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
-        .count();
+    OperationOutcome outcome = check(bundle);
+    int errors = errorCount(outcome);
     if (errors > 0) {
-      throw new InvalidReferralException(outcome, (int) errors);
+      throw new InvalidReferralException(outcome, errors);
     }
     return outcome;
+  }
+
+  /** Validates and returns every issue found (errors included), without throwing. */
+  public OperationOutcome check(Bundle bundle) {
+    ValidationResult result = validator.validateWithResult(bundle);
+    return (OperationOutcome) result.toOperationOutcome();
+  }
+
+  static int errorCount(OperationOutcome outcome) {
+    return (int) outcome.getIssue().stream().filter(ProfileValidator::isError).count();
+  }
+
+  static boolean isError(OperationOutcome.OperationOutcomeIssueComponent issue) {
+    return issue.getSeverity() == OperationOutcome.IssueSeverity.ERROR
+        || issue.getSeverity() == OperationOutcome.IssueSeverity.FATAL;
+  }
+
+  /**
+   * The validator's terminology and conformance resources (base R4 and {@code fhir-profiles/}), for the translator's
+   * terminology gate: the gate and the validator then agree on what a valid code is.
+   */
+  public IValidationSupport validationSupport() {
+    return support;
   }
 
   public int profileCount() {

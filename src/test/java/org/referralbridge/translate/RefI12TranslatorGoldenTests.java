@@ -56,7 +56,7 @@ class RefI12TranslatorGoldenTests {
   private static final int MAX_REPORTED_DIFFERENCES = 40;
 
   private final Hl7Parser parser = new Hl7Parser();
-  private final RefI12Translator translator = new RefI12Translator(SETTINGS);
+  private final RefI12Translator translator = TestTranslators.translator(SETTINGS);
   private final ObjectMapper json = new ObjectMapper();
 
   static Stream<String> cases() throws IOException {
@@ -68,7 +68,7 @@ class RefI12TranslatorGoldenTests {
   void translatesEachCaseToItsExpectedBundle(String name) throws Exception {
     String raw = Files.readString(CASES.resolve(name + CASE_SUFFIX), StandardCharsets.UTF_8);
     REF_I12 message = parser.parseReferral(raw);
-    Bundle bundle = translator.translate(message, raw, RECEIVED_AT);
+    Bundle bundle = translator.translate(message, raw, RECEIVED_AT).bundle();
     String actual = FhirContext.forR4Cached().newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle);
 
     Path expectedFile = CASES.resolve(name + EXPECTED_SUFFIX);

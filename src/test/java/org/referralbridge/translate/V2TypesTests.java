@@ -197,13 +197,12 @@ class V2TypesTests {
   }
 
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource({"en^English^ISO639, en", "EN^English^ISO639, en", "ENG^English^ISO639, en", "spa^Spanish^ISO639, es",
-      "en_us^English (US)^ISO639, en-US", "haw^Hawaiian^ISO639, haw"})
-  void writesIso639LanguagesAsBcp47Tags(String v2, String tag) {
+  @CsvSource({"en^English^ISO639, en", "ENG^English^HL70296, ENG", "ENGLISH, ENGLISH"})
+  void keepsTheLanguageAsSentForTheGateToNormalise(String v2, String code) {
     CodeableConcept language = V2Types.language(cwe(v2));
 
     assertThat(language.getCodingFirstRep().getSystem()).isEqualTo(CodeSystems.ISO639);
-    assertThat(language.getCodingFirstRep().getCode()).isEqualTo(tag);
+    assertThat(language.getCodingFirstRep().getCode()).isEqualTo(code);
   }
 
   @Test

@@ -17,13 +17,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.referralbridge.hl7.Hl7Parser;
 import org.referralbridge.support.Hl7Samples;
 import org.referralbridge.translate.RefI12Translator;
+import org.referralbridge.translate.TestTranslators;
 import org.referralbridge.translate.TranslationSettings;
+import org.hl7.fhir.r4.model.Patient;
 
 /** The project's profiles (fhir-profiles/) against what the translator produces from the sample referrals. */
 class ProfileValidatorTests {
 
   private static ProfileValidator validator;
-  private static final RefI12Translator TRANSLATOR = new RefI12Translator(new TranslationSettings(
+  private static final RefI12Translator TRANSLATOR = TestTranslators.translator(new TranslationSettings(
       "http://referralbridge.org/fhir/sid",
       new TranslationSettings.Clinic("Lakeside Ketamine Clinic", "http://referralbridge.org/fhir/sid/organization",
           "LAKESIDE_KETAMINE"), ZoneId.of("America/Los_Angeles")));
@@ -31,7 +33,7 @@ class ProfileValidatorTests {
 
   @BeforeAll
   static void loadProfiles() {
-    validator = new ProfileValidator(FhirContext.forR4Cached(), Path.of("fhir-profiles"));
+    validator = TestTranslators.validator();
   }
 
   @Test
@@ -48,12 +50,24 @@ class ProfileValidatorTests {
   }
 
   @Test
-  void aPatientWithoutBirthDateViolatesTheClinicPatientProfile() throws Exception {
-    String message = Hl7Samples.replaceField(Hl7Samples.read(Hl7Samples.TRD_PHQ9), "PID", 7, "");
-    assertThatThrownBy(() -> validator.validate(translate(message)))
+  void aPatientWithoutIdentifierViolatesTheClinicPatientProfile() throws Exception {
+    Bundle bundle = translate(Hl7Samples.read(Hl7Samples.TRD_PHQ9));
+    bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(Patient.class::isInstance)
+        .map(Patient.class::cast).forEach(patient -> patient.getIdentifier().clear());
+    assertThatThrownBy(() -> validator.validate(bundle))
         .isInstanceOfSatisfying(InvalidReferralException.class, e ->
             assertThat(e.outcome().getIssue()).anyMatch(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR
-                && i.getDiagnostics().contains("Patient.birthDate")));
+                && i.getDiagnostics().contains("Patient.identifier")));
+  }
+
+  @Test
+  void aPatientWithoutBirthDateConformsButIsNoted() throws Exception {
+    String message = Hl7Samples.replaceField(Hl7Samples.read(Hl7Samples.TRD_PHQ9), "PID", 7, "");
+    var referral = TRANSLATOR.translate(PARSER.parseReferral(message), message, Instant.parse("2026-11-21T09:00:00Z"));
+
+    assertThat(validator.validate(referral.bundle()).getIssue())
+        .noneMatch(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR);
+    assertThat(referral.quality().notes()).anyMatch(n -> "PID-7".equals(n.v2Location()));
   }
 
   @Test
@@ -73,6 +87,6 @@ class ProfileValidatorTests {
   }
 
   private static Bundle translate(String message) throws Exception {
-    return TRANSLATOR.translate(PARSER.parseReferral(message), message, Instant.parse("2026-11-21T09:00:00Z"));
+    return TRANSLATOR.translate(PARSER.parseReferral(message), message, Instant.parse("2026-11-21T09:00:00Z")).bundle();
   }
 }

@@ -26,7 +26,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.referralbridge.hl7.Hl7Parser;
-import org.referralbridge.translate.RefI12Translator;
+import org.referralbridge.translate.TestTranslators;
 import org.referralbridge.translate.TranslationSettings;
 
 /**
@@ -49,8 +49,8 @@ class StatusNoticesTests {
     Path sample = Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "hl7",
         "pid-identifiers-names-v251.hl7");
     String raw = Files.readString(sample, StandardCharsets.UTF_8);
-    bundle = new RefI12Translator(SETTINGS).translate(new Hl7Parser().parseReferral(raw), raw,
-        Instant.parse("2026-11-20T18:20:00Z"));
+    bundle = TestTranslators.translator(SETTINGS).translate(new Hl7Parser().parseReferral(raw), raw,
+        Instant.parse("2026-11-20T18:20:00Z")).bundle();
     serviceRequest().setId("ServiceRequest/4711"); // as the FHIR store assigns it
   }
 
