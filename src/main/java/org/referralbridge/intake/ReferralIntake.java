@@ -125,6 +125,9 @@ public final class ReferralIntake {
       if (message.getPROVIDER_CONTACTReps() == 0 || message.getPROVIDER_CONTACT().getPRD().isEmpty()) {
         throw new IntakeRejection(AckCode.AE, 100, "PRD", "PRD segment missing");
       }
+      if (!RefI12Translator.hasReferrer(message)) {
+        throw new IntakeRejection(AckCode.AE, 101, "PRD-1", "no referring provider (every PRD has role RT)");
+      }
     } catch (HL7Exception e) {
       throw new IntakeRejection(AckCode.AR, 100, null, "message structure could not be read", e);
     }

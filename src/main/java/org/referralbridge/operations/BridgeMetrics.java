@@ -33,7 +33,7 @@ public class BridgeMetrics {
     /** Referrals arriving over MLLP, up to the acknowledgement. */
     REFERRAL_INTAKE(EnumSet.of(Outcome.ACCEPTED, Outcome.QUARANTINED, Outcome.REJECTED)),
     /** Accepted referrals taken from the inbound queue and written to the FHIR store. */
-    REFERRAL_PROCESSING(EnumSet.of(Outcome.PROCESSED, Outcome.DUPLICATE, Outcome.NEEDS_ATTENTION,
+    REFERRAL_PROCESSING(EnumSet.of(Outcome.PROCESSED, Outcome.DOWNGRADED, Outcome.DUPLICATE, Outcome.NEEDS_ATTENTION,
         Outcome.DEAD_LETTERED, Outcome.REPLAYED)),
     /** Status notifications to referrers. */
     OUTBOUND_STATUS(EnumSet.of(Outcome.DELIVERED, Outcome.RETRYING, Outcome.FAILED, Outcome.NO_CHANNEL,

@@ -96,6 +96,7 @@ public class ReferralSteps {
       quality.note(removal.expression(), null, "left out so that the referral validates: " + removal.reason());
     }
     if (!quality.isEmpty()) {
+      referral.noteOnTask();
       exchange.setProperty(DATA_QUALITY, fhirContext.newJsonParser().encodeResourceToString(
           quality.toOperationOutcome()));
       metrics.count(Flow.REFERRAL_PROCESSING, Outcome.DOWNGRADED);

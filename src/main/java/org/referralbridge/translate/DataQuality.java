@@ -14,6 +14,9 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  */
 public final class DataQuality {
 
+  /** Author of the data-quality notes written on the referral's Task, so that pages can tell them apart. */
+  public static final String AUTHOR = "ReferralBridge data-quality check";
+
   /**
    * One downgrade.
    *
@@ -35,6 +38,13 @@ public final class DataQuality {
 
   public boolean isEmpty() {
     return notes.isEmpty();
+  }
+
+  /** Each note as plain text for staff: where it was in the message, what was done. */
+  public static String describe(Note note) {
+    String where = note.v2Location() != null ? note.v2Location()
+        : note.expression() != null ? note.expression() : "message";
+    return where + ": " + note.text();
   }
 
   /** The notes as an OperationOutcome: one warning per note, FHIRPath as expression, v2 location as location. */

@@ -79,6 +79,16 @@ public final class RefI12Translator {
     return new ReferralIdentity(sender, text(message.getRF1().getOriginatingReferralIdentifier().getEntityIdentifier()));
   }
 
+  /** True when a PRD other than the referred-to provider (role RT) names who referred: the referral's referrer. */
+  public static boolean hasReferrer(REF_I12 message) throws HL7Exception {
+    for (REF_I12_PROVIDER_CONTACT provider : message.getPROVIDER_CONTACTAll()) {
+      if (!provider.getPRD().isEmpty() && !PartyMapper.role(provider.getPRD()).equals("RT")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Translates one referral message.
    *
@@ -125,6 +135,15 @@ public final class RefI12Translator {
       }
     }
 
+    for (int i = 0; referrer == null && i < providers.size(); i++) {
+      String role = PartyMapper.role(providers.get(i).getPRD());
+      if (!role.equals("RT")) {
+        referrer = PartyMapper.provider(providers.get(i), i + 1,
+            () -> PartyMapper.facilityOrganization(facilityOf(t.sender), t), t);
+        t.quality.note("ServiceRequest.requester", "PRD-1", "no provider with role RP (referring provider): the"
+            + " provider with role '" + role + "' is taken as the referrer");
+      }
+    }
     Reference patient = PartyMapper.patient(message.getPID(), t);
 
     List<Reference> insurance = new ArrayList<>();

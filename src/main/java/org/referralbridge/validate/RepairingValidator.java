@@ -75,11 +75,11 @@ public final class RepairingValidator {
       }
       outcome = validator.check(bundle);
     }
+    requireEssentials(bundle);
     int errors = ProfileValidator.errorCount(outcome);
     if (errors > 0) {
       throw new InvalidReferralException(outcome, errors);
     }
-    requireEssentials(bundle);
     return new Result(outcome, List.copyOf(removals));
   }
 

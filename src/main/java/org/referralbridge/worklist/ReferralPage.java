@@ -27,6 +27,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
+import org.referralbridge.translate.DataQuality;
 import org.referralbridge.infusion.InfusionSession;
 import org.referralbridge.outbound.OutboundStore;
 import org.referralbridge.outbound.SessionRecords;
@@ -110,6 +111,8 @@ class ReferralPage {
         medications.stream().map(ReferralPage::medication).toList(),
         allergies.stream().map(this::allergy).toList(),
         insurance(request, resolved), notes,
+        task.getNote().stream().filter(n -> n.hasAuthorStringType()
+            && DataQuality.AUTHOR.equals(n.getAuthorStringType().getValue())).map(Annotation::getText).toList(),
         flags.stream().map(ReferralPage::flag).toList(),
         TaskWorkflow.allowedActions(statusCode).stream().map(TaskAction::name).sorted().toList(),
         history(task), outbound.forReferral(request.getIdElement().getIdPart()),

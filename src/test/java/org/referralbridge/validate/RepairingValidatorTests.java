@@ -99,11 +99,22 @@ class RepairingValidatorTests {
   }
 
   @Test
-  void aMissingReferrerIsNotRepairable() throws Exception {
-    String message = Hl7Samples.read(Hl7Samples.INSURANCE_AUTH).replace("PRD|RP^Referring Provider", "PRD|XX^Other");
+  void aProviderWithAnotherRoleIsTakenAsReferrerWithANote() throws Exception {
+    String message = Hl7Samples.read(Hl7Samples.INSURANCE_AUTH).replace("PRD|RP^Referring Provider", "PRD|PP^Primary");
+    TranslatedReferral referral = landed(message);
+
+    assertThat(resource(referral.bundle(), ServiceRequest.class).hasRequester()).isTrue();
+    assertThat(referral.quality().notes()).anyMatch(n -> "PRD-1".equals(n.v2Location()));
+  }
+
+  @Test
+  void aReferralWithoutReferrerIsNotRepairable() throws Exception {
+    String message = Hl7Samples.read(Hl7Samples.INSURANCE_AUTH).replace("PRD|RP^Referring Provider", "PRD|RT^Other");
     TranslatedReferral referral = TRANSLATOR.translate(PARSER.parseReferral(message), message, Instant.now());
 
-    assertThatThrownBy(() -> validator.validate(referral.bundle())).isInstanceOf(InvalidReferralException.class);
+    assertThatThrownBy(() -> validator.validate(referral.bundle()))
+        .isInstanceOfSatisfying(InvalidReferralException.class, e -> assertThat(e.outcome().getIssue())
+            .anyMatch(i -> i.getDiagnostics().contains("referring provider")));
   }
 
   private TranslatedReferral landed(String message) throws Exception {
