@@ -1,0 +1,116 @@
+package org.referralbridge.translate.dirt;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.hl7v2.HL7Exception;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.referralbridge.hl7.Hl7Parser;
+import org.referralbridge.intake.IntakeRejection;
+import org.referralbridge.intake.ReferralIntake;
+import org.referralbridge.partner.SenderPolicy;
+import org.referralbridge.translate.RefI12Translator;
+import org.referralbridge.translate.TranslationException;
+import org.referralbridge.translate.TranslationSettings;
+import org.referralbridge.validate.InvalidReferralException;
+import org.referralbridge.validate.ProfileValidator;
+
+/**
+ * Runs a variant the way the service does: intake's checks ({@link ReferralIntake#check}, every sender known),
+ * parse, translate, validate against the profiles. The one place that decides what happened to a variant.
+ * Thread-safe: the parser, translator and validator are.
+ */
+final class CorpusPipeline {
+
+  /** What happened to a variant. */
+  enum Verdict {
+    /** A valid Bundle with exactly one ServiceRequest. */
+    LANDED,
+    /** Refused at intake as a message. */
+    NAK_AR,
+    /** Refused at intake as unusable. */
+    NAK_AE,
+    /** Acknowledged, then translation or validation failed: a person must look at it. */
+    NEEDS_ATTENTION,
+    /** An exception nobody expected. */
+    ERROR
+  }
+
+  /** The verdict and a short detail: the NAK's code and location, the first error, or the exception. */
+  record Outcome(Verdict verdict, String detail) {}
+
+  private static final Instant RECEIVED_AT = Instant.parse("2026-11-21T09:00:00Z");
+  private static final int MAX_MESSAGE_CHARS = 1_048_576;
+  private static final SenderPolicy EVERY_SENDER_KNOWN = new SenderPolicy(null, null) {
+    @Override
+    public Decision decide(String senderKey) {
+      return Decision.ACCEPT;
+    }
+  };
+
+  private final Hl7Parser parser = new Hl7Parser();
+  private final ReferralIntake intake = new ReferralIntake(parser, MAX_MESSAGE_CHARS, EVERY_SENDER_KNOWN);
+  private final RefI12Translator translator = new RefI12Translator(new TranslationSettings(
+      "http://referralbridge.org/fhir/sid",
+      new TranslationSettings.Clinic("Lakeside Ketamine Clinic", "http://referralbridge.org/fhir/sid/organization",
+          "LAKESIDE_KETAMINE"), ZoneId.of("America/Los_Angeles")));
+  private final ProfileValidator validator;
+
+  CorpusPipeline() {
+    this.validator = new ProfileValidator(FhirContext.forR4Cached(), Path.of("fhir-profiles"));
+  }
+
+  Outcome run(Variant variant) {
+    String raw = variant.message();
+    try {
+      intake.check(raw, new HashMap<>());
+    } catch (IntakeRejection e) {
+      Verdict nak = e.ackCode() == IntakeRejection.AckCode.AR ? Verdict.NAK_AR : Verdict.NAK_AE;
+      return new Outcome(nak, e.errorCode() + " " + e.location() + ": " + e.getMessage() + cause(e));
+    } catch (RuntimeException e) {
+      return new Outcome(Verdict.ERROR, "intake: " + describe(e));
+    }
+    try {
+      Bundle bundle = translator.translate(parser.parseReferral(raw), raw, RECEIVED_AT);
+      validator.validate(bundle);
+      long requests = bundle.getEntry().stream().filter(e -> e.getResource() instanceof ServiceRequest).count();
+      return requests == 1 ? new Outcome(Verdict.LANDED, "")
+          : new Outcome(Verdict.NEEDS_ATTENTION, requests + " ServiceRequests in the Bundle");
+    } catch (HL7Exception e) {
+      return new Outcome(Verdict.NEEDS_ATTENTION, "parse: " + describe(e));
+    } catch (TranslationException e) {
+      return new Outcome(Verdict.NEEDS_ATTENTION, "translate: " + e.getMessage() + cause(e));
+    } catch (InvalidReferralException e) {
+      return new Outcome(Verdict.NEEDS_ATTENTION, "validate: " + firstError(e.outcome()));
+    } catch (RuntimeException e) {
+      return new Outcome(Verdict.ERROR, describe(e));
+    }
+  }
+
+  private static String firstError(OperationOutcome outcome) {
+    return outcome.getIssue().stream()
+        .filter(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR
+            || i.getSeverity() == OperationOutcome.IssueSeverity.FATAL)
+        .findFirst()
+        .map(i -> (i.hasLocation() ? i.getLocation().get(0).getValue() + " " : "") + i.getDiagnostics())
+        .orElse("(no error issue)");
+  }
+
+  /** The cause, unless its message only repeats the exception's. */
+  private static String cause(Throwable e) {
+    Throwable cause = e.getCause();
+    if (cause == null || cause.getMessage() != null && e.getMessage() != null
+        && e.getMessage().endsWith(cause.getMessage())) {
+      return "";
+    }
+    return " (" + describe(cause) + ")";
+  }
+
+  private static String describe(Throwable e) {
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+}
