@@ -35,12 +35,12 @@ public final class Hl7Parser {
     return message;
   }
 
-  /** Segments end with CR; senders that use LF or CRLF are tolerated. */
+  /**
+   * Text as senders send it → text HAPI parses: no byte-order mark, segments ended by CR (LF and CRLF tolerated),
+   * no blank lines, and a referral's segments in the order of the REF_I12 structure (HAPI's parser skips a segment it
+   * meets before its place, so a PID sent before RF1 would otherwise lose RF1).
+   */
   static String normalise(String raw) {
-    String text = raw.strip();
-    if (text.indexOf('\n') >= 0) {
-      text = text.replace("\r\n", "\r").replace('\n', '\r');
-    }
-    return text;
+    return ReferralSegmentOrder.canonical(Er7Text.segments(raw));
   }
 }

@@ -15,7 +15,7 @@ public record MshHeader(String sendingApplication, String sendingFacility, Strin
     if (raw == null) {
       return Optional.empty();
     }
-    String text = raw.stripLeading();
+    String text = Er7Text.withoutByteOrderMark(raw).stripLeading();
     if (text.length() < 8 || !text.startsWith("MSH")) {
       return Optional.empty();
     }

@@ -39,6 +39,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
+import org.referralbridge.hl7.ReferralSegmentOrder;
 
 /**
  * REF^I12 (and REF^I11, parsed into the same v2.8 structure) → a FHIR R4 transaction Bundle: Patient, the referring
@@ -104,6 +105,9 @@ public final class RefI12Translator {
       throw new TranslationException("RF1-6", "no originating referral identifier", null);
     }
     Translation t = new Translation(identity.sender(), identity.referralId(), systems, settings.defaultZone());
+    if (!ReferralSegmentOrder.isCanonical(rawMessage)) {
+      t.quality.note(null, "message", "segments were not in the order of the REF^I12 structure: read in that order");
+    }
     try {
       Bundle bundle = translate(message, rawMessage, receivedAt, t);
       gate.check(bundle, t);

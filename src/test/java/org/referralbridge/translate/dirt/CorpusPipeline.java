@@ -1,8 +1,6 @@
 package org.referralbridge.translate.dirt;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.hl7v2.HL7Exception;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -14,14 +12,16 @@ import org.referralbridge.intake.IntakeRejection;
 import org.referralbridge.intake.ReferralIntake;
 import org.referralbridge.partner.SenderPolicy;
 import org.referralbridge.translate.RefI12Translator;
+import org.referralbridge.translate.TestTranslators;
+import org.referralbridge.translate.TranslatedReferral;
 import org.referralbridge.translate.TranslationException;
 import org.referralbridge.translate.TranslationSettings;
 import org.referralbridge.validate.InvalidReferralException;
-import org.referralbridge.validate.ProfileValidator;
+import org.referralbridge.validate.RepairingValidator;
 
 /**
  * Runs a variant the way the service does: intake's checks ({@link ReferralIntake#check}, every sender known),
- * parse, translate, validate against the profiles. The one place that decides what happened to a variant.
+ * parse, translate (with its terminology gate), validate against the profiles repairing optional content. The one place that decides what happened to a variant.
  * Thread-safe: the parser, translator and validator are.
  */
 final class CorpusPipeline {
@@ -54,15 +54,11 @@ final class CorpusPipeline {
 
   private final Hl7Parser parser = new Hl7Parser();
   private final ReferralIntake intake = new ReferralIntake(parser, MAX_MESSAGE_CHARS, EVERY_SENDER_KNOWN);
-  private final RefI12Translator translator = new RefI12Translator(new TranslationSettings(
+  private final RefI12Translator translator = TestTranslators.translator(new TranslationSettings(
       "http://referralbridge.org/fhir/sid",
       new TranslationSettings.Clinic("Lakeside Ketamine Clinic", "http://referralbridge.org/fhir/sid/organization",
           "LAKESIDE_KETAMINE"), ZoneId.of("America/Los_Angeles")));
-  private final ProfileValidator validator;
-
-  CorpusPipeline() {
-    this.validator = new ProfileValidator(FhirContext.forR4Cached(), Path.of("fhir-profiles"));
-  }
+  private final RepairingValidator validator = new RepairingValidator(TestTranslators.validator());
 
   Outcome run(Variant variant) {
     String raw = variant.message();
@@ -75,10 +71,12 @@ final class CorpusPipeline {
       return new Outcome(Verdict.ERROR, "intake: " + describe(e));
     }
     try {
-      Bundle bundle = translator.translate(parser.parseReferral(raw), raw, RECEIVED_AT);
-      validator.validate(bundle);
+      TranslatedReferral referral = translator.translate(parser.parseReferral(raw), raw, RECEIVED_AT);
+      Bundle bundle = referral.bundle();
+      RepairingValidator.Result result = validator.validate(bundle);
       long requests = bundle.getEntry().stream().filter(e -> e.getResource() instanceof ServiceRequest).count();
-      return requests == 1 ? new Outcome(Verdict.LANDED, "")
+      int notes = referral.quality().notes().size() + result.removals().size();
+      return requests == 1 ? new Outcome(Verdict.LANDED, notes == 0 ? "" : notes + " data-quality note(s)")
           : new Outcome(Verdict.NEEDS_ATTENTION, requests + " ServiceRequests in the Bundle");
     } catch (HL7Exception e) {
       return new Outcome(Verdict.NEEDS_ATTENTION, "parse: " + describe(e));

@@ -31,14 +31,19 @@ final class CorpusReport {
         .append("Seed ").append(seed).append(", ").append(variants.size()).append(" variants, ")
         .append(elapsedMillis / 1000).append(" s. Expected: LANDED for every kind but essentials-missing, which"
             + " expects NAK_AE or NAK_AR.\n\n")
-        .append("| kind | variants | LANDED | NAK_AR | NAK_AE | NEEDS_ATTENTION | ERROR | most common problem |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+        .append("| kind | variants | LANDED | of which with data-quality notes | NAK_AR | NAK_AE | NEEDS_ATTENTION"
+            + " | ERROR | most common problem |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Dirt kind : Dirt.values()) {
       Map<Verdict, Long> counts = counts(kind);
       List<Map.Entry<String, Long>> problems = problems(kind);
       out.append("| ").append(kind.kebab()).append(" | ").append(indexesOf(kind).size());
       for (Verdict verdict : Verdict.values()) {
         out.append(" | ").append(counts.getOrDefault(verdict, 0L));
+        if (verdict == Verdict.LANDED) {
+          out.append(" | ").append(indexesOf(kind).stream().map(outcomes::get)
+              .filter(o -> o.verdict() == Verdict.LANDED && !o.detail().isEmpty()).count());
+        }
       }
       out.append(" | ").append(problems.isEmpty() ? "" : cell(problems.get(0))).append(" |\n");
     }
