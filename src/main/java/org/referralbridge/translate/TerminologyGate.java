@@ -23,6 +23,7 @@ import org.hl7.fhir.r4.model.Resource;
 final class TerminologyGate {
 
   private static final Pattern OID = Pattern.compile("^urn:oid:[0-2](\\.(0|[1-9]\\d*))+$");
+  private static final Pattern URN = Pattern.compile("^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:[^\\s]+$");
   private static final Pattern UUID = Pattern.compile(
       "^urn:uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
@@ -168,6 +169,7 @@ final class TerminologyGate {
         "identifier system '" + system + "' is not a valid OID or URI: replaced by the sender-local system " + local);
   }
 
+  /** An identifier system FHIR accepts: an http(s) URL, a valid {@code urn:oid:} or {@code urn:uuid:}, another URN. */
   private static boolean isSystemUri(String system) {
     if (system.startsWith("urn:oid:")) {
       return OID.matcher(system).matches();
@@ -175,7 +177,10 @@ final class TerminologyGate {
     if (system.startsWith("urn:uuid:")) {
       return UUID.matcher(system).matches();
     }
-    return isUri(system);
+    if (system.startsWith("urn:")) {
+      return URN.matcher(system).matches();
+    }
+    return (system.startsWith("http://") || system.startsWith("https://")) && isUri(system);
   }
 
   static boolean isUri(String value) {

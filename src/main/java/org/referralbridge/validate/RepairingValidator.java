@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Property;
+import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -135,14 +136,41 @@ public final class RepairingValidator {
     if (target == null) {
       return Optional.empty();
     }
+    if (target instanceof Quantity quantity && quantity.hasCode() && reason != null && reason.contains("unit")) {
+      // a unit that is not UCUM: the number stays, with the unit as text
+      quantity.setSystem(null).setCode(null);
+      return Optional.of(new Removal(readable + ".code", reason));
+    }
     Matcher m = STEP.matcher(last);
     m.matches();
-    try {
-      parent.removeChild(m.group(1), target);
-    } catch (FHIRException | UnsupportedOperationException e) {
+    if (!removeChild(parent, m.group(1), target)) {
       return Optional.empty();
     }
     return Optional.of(new Removal(readable, reason));
+  }
+
+  /** Removes a child; a choice element ("value") is known to the model by its name with "[x]". */
+  private static boolean removeChild(Base parent, String name, Base target) {
+    for (String candidate : List.of(name, name + "[x]")) {
+      try {
+        parent.removeChild(candidate, target);
+        if (!holds(parent, name, target)) {
+          return true;
+        }
+      } catch (FHIRException | UnsupportedOperationException e) {
+        // try the next name
+      }
+    }
+    return false;
+  }
+
+  private static boolean holds(Base parent, String name, Base target) {
+    try {
+      Property property = parent.getNamedProperty(name);
+      return property != null && property.getValues().stream().anyMatch(v -> v == target);
+    } catch (FHIRException e) {
+      return false;
+    }
   }
 
   /** "Bundle.entry[2].resource.ofType(Patient).identifier[0].type" → [Bundle, entry[2], resource, identifier[0], type]. */
