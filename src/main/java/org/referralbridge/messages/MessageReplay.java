@@ -85,6 +85,42 @@ public class MessageReplay {
     return new ReplayResult(id, Outcome.REPLAYED, MessageStatus.REPLAYED.name(), "Back on the inbound queue.");
   }
 
+  /**
+   * Releases a message that needed attention with a staff member's correction: the corrected message goes through
+   * the same hand-over as intake, under the original's sender and control id, exactly once (a second release of the
+   * same message finds it no longer waiting). The caller has checked the correction as intake would.
+   *
+   * @param referralKey the referral key of the corrected message (sender and its RF1-6)
+   */
+  public ReplayResult releaseCorrected(long id, String corrected, String referralKey, String operator) {
+    InboundDetail detail = store.inbound(id).orElse(null);
+    if (detail == null) {
+      return new ReplayResult(id, Outcome.NOT_FOUND, null, "No accepted message " + id + ".");
+    }
+    InboundMessage message = detail.message();
+    if (!store.release(id, corrected, referralKey, operator, clock.instant())) {
+      MessageStatus status = store.inbound(id).map(d -> d.message().status()).orElse(message.status());
+      return new ReplayResult(id, Outcome.NOT_REPLAYABLE, status.name(),
+          "It is " + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+              + " now: it was released or resolved already.");
+    }
+    Map<String, Object> headers = envelope(message);
+    headers.put(EnvelopeHeaders.REFERRAL_KEY, referralKey);
+    headers.put(EnvelopeHeaders.GROUP, referralKey);
+    try {
+      producer.sendBodyAndHeaders("direct:enqueueReferral", corrected, headers);
+    } catch (RuntimeException e) {
+      store.releaseNotQueued(id, "release could not be queued: " + e.getClass().getSimpleName());
+      log.error("Message {} from {}: release by {} failed, could not be queued ({})", message.controlId(),
+          message.sender(), operator, e.getClass().getSimpleName());
+      return new ReplayResult(id, Outcome.FAILED, MessageStatus.NEEDS_ATTENTION.name(),
+          "Could not be queued (" + e.getClass().getSimpleName() + "); nothing changed, try again.");
+    }
+    metrics.count(BridgeMetrics.Flow.REFERRAL_PROCESSING, BridgeMetrics.Outcome.REPLAYED);
+    log.info("Message {} from {}: corrected and released by {}", message.controlId(), message.sender(), operator);
+    return new ReplayResult(id, Outcome.REPLAYED, MessageStatus.REPLAYED.name(), "Released: being processed.");
+  }
+
   /** Replays the given inbound messages, in the order given. */
   public BulkReplay replayInbound(List<Long> ids, String operator) {
     List<Long> distinct = ids.stream().distinct().toList();

@@ -41,7 +41,7 @@ public class MessageRetention {
   private record Table(String name, String age, String finished, String clear) {}
 
   private static final Table INBOUND = new Table("bridge_inbound_message", "updated_at",
-      "status IN ('PROCESSED', 'DUPLICATE')", "content = NULL, outcome = NULL");
+      "status IN ('PROCESSED', 'DUPLICATE')", "content = NULL, original_content = NULL, outcome = NULL");
   private static final Table REJECTED = new Table("bridge_rejected_message", "received_at", "1 = 1",
       "content = NULL");
   private static final Table OUTBOUND = new Table("bridge_outbound_message", "updated_at",

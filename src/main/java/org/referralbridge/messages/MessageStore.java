@@ -157,6 +157,39 @@ public class MessageStore {
         .update() == 1;
   }
 
+  /**
+   * Releases a message that needs attention with a staff member's correction, exactly once: the corrected text
+   * becomes the row's content (it is what will be processed), the sender's original is kept in
+   * {@code original_content}. False when the row is not (or no longer) waiting for attention.
+   */
+  public boolean release(long id, String corrected, String referralKey, String operator, Instant now) {
+    return jdbc.sql("""
+        UPDATE bridge_inbound_message SET status = ?, original_content = COALESCE(original_content, content),
+            content = ?, referral_key = ?, released_by = ?, replay_count = replay_count + 1, last_replayed_at = ?,
+            updated_at = ?
+        WHERE id = ? AND status = ? AND content IS NOT NULL""")
+        .params(MessageStatus.REPLAYED.name(), storable(corrected), referralKey, truncate(operator),
+            Timestamp.from(now), Timestamp.from(now), id, MessageStatus.NEEDS_ATTENTION.name())
+        .update() == 1;
+  }
+
+  /** Undoes {@link #release} when the corrected message could not be queued: waiting again, as the sender sent it. */
+  public void releaseNotQueued(long id, String error) {
+    jdbc.sql("""
+        UPDATE bridge_inbound_message SET status = ?, content = original_content, released_by = NULL,
+            replay_count = replay_count - 1, error_text = ?, updated_at = ?
+        WHERE id = ? AND status = ?""")
+        .params(MessageStatus.NEEDS_ATTENTION.name(), truncate(error), Timestamp.from(Instant.now()), id,
+            MessageStatus.REPLAYED.name())
+        .update();
+  }
+
+  /** The message exactly as its sender sent it, when staff released a corrected copy; else empty. */
+  public Optional<String> originalContent(long id) {
+    return jdbc.sql("SELECT original_content FROM bridge_inbound_message WHERE id = ?").param(id)
+        .query(String.class).optional();
+  }
+
   /** Undoes {@link #markReplayed} when the message could not be put on the queue: back to its status, with why. */
   public void replayNotQueued(long id, MessageStatus previous, String error) {
     jdbc.sql("""

@@ -26,12 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.referralbridge.hl7.Hl7Parser;
+import org.referralbridge.validate.RepairingValidator;
 
 /**
  * Golden-file tests of {@link RefI12Translator}: every {@code src/test/resources/hl7/<case>.hl7} (one small referral
  * per concern, segments separated by CR) is parsed with {@link Hl7Parser}, translated with fixed settings and a fixed
  * receive time, and the Bundle's JSON is compared with {@code <case>.expected.json} beside it (as JSON trees, so
- * whitespace and key order do not matter).
+ * whitespace and key order do not matter). Each {@code hl7/dirt/<kind>.hl7} (one per kind of dirt real senders
+ * produce) goes through translation and repairing validation, and its expected file includes the data-quality notes
+ * written on the Task.
  *
  * <p>After a deliberate mapping change, regenerate the expected files and review every change in them before
  * committing:
@@ -46,6 +49,7 @@ class RefI12TranslatorGoldenTests {
 
   private static final Path CASES = Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "hl7");
   private static final String CASE_SUFFIX = ".hl7";
+  private static final String DIRT = "dirt";
   private static final String EXPECTED_SUFFIX = ".expected.json";
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
   private static final Instant RECEIVED_AT = Instant.parse("2026-11-21T09:00:00Z");
@@ -63,12 +67,41 @@ class RefI12TranslatorGoldenTests {
     return namesEndingWith(CASE_SUFFIX).stream();
   }
 
+  /** One case per kind of dirt real senders produce (written by the dirty-referral generator), but missing essentials. */
+  static Stream<String> dirtCases() throws IOException {
+    try (Stream<Path> files = Files.list(CASES.resolve(DIRT))) {
+      return files.map(path -> path.getFileName().toString())
+          .filter(file -> file.endsWith(CASE_SUFFIX) && !file.equals("essentials-missing" + CASE_SUFFIX))
+          .map(file -> DIRT + "/" + file.substring(0, file.length() - CASE_SUFFIX.length()))
+          .sorted().toList().stream();
+    }
+  }
+
+  /**
+   * A dirty case goes through the whole gate: translation, repairing validation, and the data-quality notes written
+   * on the Task, so that its expected file shows what was downgraded and how it was noted.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dirtCases")
+  void translatesAndRepairsEachKindOfDirtToItsExpectedBundle(String name) throws Exception {
+    String raw = Files.readString(CASES.resolve(name + CASE_SUFFIX), StandardCharsets.UTF_8);
+    TranslatedReferral referral = translator.translate(parser.parseReferral(raw), raw, RECEIVED_AT);
+    RepairingValidator.Result result = new RepairingValidator(TestTranslators.validator()).validate(referral.bundle());
+    result.removals().forEach(r -> referral.quality().note(r.expression(), null,
+        "left out so that the referral validates: " + r.reason()));
+    referral.noteOnTask();
+    compare(name, referral.bundle());
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void translatesEachCaseToItsExpectedBundle(String name) throws Exception {
     String raw = Files.readString(CASES.resolve(name + CASE_SUFFIX), StandardCharsets.UTF_8);
     REF_I12 message = parser.parseReferral(raw);
-    Bundle bundle = translator.translate(message, raw, RECEIVED_AT).bundle();
+    compare(name, translator.translate(message, raw, RECEIVED_AT).bundle());
+  }
+
+  private void compare(String name, Bundle bundle) throws IOException {
     String actual = FhirContext.forR4Cached().newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle);
 
     Path expectedFile = CASES.resolve(name + EXPECTED_SUFFIX);
