@@ -68,6 +68,11 @@ final class IdentifierSystems {
       return null;
     }
     String system = forAuthority(cx.getAssigningAuthority());
+    String universalId = text(cx.getAssigningAuthority().getUniversalID());
+    if (universalId != null && system != null && !system.contains(universalId)) {
+      quality.note(null, location + ".4.2", "assigning authority '" + universalId + "' is not a valid OID or URI: the"
+          + " identifier is qualified by the authority's name instead");
+    }
     String typeCode = text(cx.getIdentifierTypeCode());
     if ("NPI".equalsIgnoreCase(typeCode)) {
       system = CodeSystems.NPI;

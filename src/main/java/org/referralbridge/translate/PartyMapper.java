@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
@@ -27,6 +28,8 @@ import org.hl7.fhir.r4.model.Reference;
 
 /** PID → Patient; PRD (+ CTD) → Practitioner, PractitionerRole and Organization. */
 final class PartyMapper {
+
+  private static final java.util.regex.Pattern US_SSN = java.util.regex.Pattern.compile("^\\d{3}-?\\d{2}-?\\d{4}$");
 
   private PartyMapper() {}
 
@@ -46,7 +49,7 @@ final class PartyMapper {
         patient.addIdentifier(identifier);
       }
     }
-    addSocialSecurityNumber(patient, text(pid.getSSNNumberPatient()));
+    addSocialSecurityNumber(patient, text(pid.getSSNNumberPatient()), t);
     patient.getName().addAll(V2Types.mapAll(pid.getPatientName(), V2Types::name));
     patient.setBirthDateElement(Fields.date("PID-7", pid.getDateTimeOfBirth(), t.quality));
     String sex = text(pid.getAdministrativeSex().getIdentifier());
@@ -83,19 +86,28 @@ final class PartyMapper {
     if (language != null) {
       patient.addCommunication().setLanguage(language).setPreferred(true);
     }
+    // a living patient recorded as deceased is worse than the reverse: a death date counts only with PID-30 = Y
     String deceased = text(pid.getPatientDeathIndicator());
-    if (text(pid.getPatientDeathDateAndTime()) != null) {
-      patient.setDeceased(Fields.dateTime("PID-29", pid.getPatientDeathDateAndTime(), t));
-    } else if ("Y".equalsIgnoreCase(deceased)) {
-      patient.setDeceased(new org.hl7.fhir.r4.model.BooleanType(true));
+    boolean deathDate = text(pid.getPatientDeathDateAndTime()) != null;
+    if ("Y".equalsIgnoreCase(deceased)) {
+      DateTimeType died = deathDate ? Fields.dateTime("PID-29", pid.getPatientDeathDateAndTime(), t) : null;
+      patient.setDeceased(died != null ? died : new org.hl7.fhir.r4.model.BooleanType(true));
+    } else if (deathDate) {
+      t.quality.note("Patient.deceased", "PID-29", "a death date without the death indicator (PID-30 = Y): the"
+          + " patient is not recorded as deceased; confirm with the referrer");
     }
     return t.add(patient, "Patient", matchingIdentifier(patient.getIdentifier()));
   }
 
   /** PID-19 (withdrawn in v2.7, still sent by v2.3-2.6 systems) as an SSN identifier, unless PID-3 has it. */
-  private static void addSocialSecurityNumber(Patient patient, String ssn) {
+  private static void addSocialSecurityNumber(Patient patient, String ssn, Translation t) {
     if (ssn == null || patient.getIdentifier().stream()
         .anyMatch(id -> CodeSystems.SSN.equals(id.getSystem()) && ssn.equals(id.getValue()))) {
+      return;
+    }
+    if (!US_SSN.matcher(ssn).matches()) {
+      // senders outside the US put their national number here (e.g. an Irish PPS number)
+      t.quality.note("Patient.identifier", "PID-19", "'" + ssn + "' is not a US social security number: left out");
       return;
     }
     patient.addIdentifier(new Identifier().setSystem(CodeSystems.SSN).setValue(ssn)

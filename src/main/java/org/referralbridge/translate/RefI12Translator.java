@@ -119,6 +119,10 @@ public final class RefI12Translator {
 
   private Bundle translate(REF_I12 message, String rawMessage, Instant receivedAt, Translation t)
       throws HL7Exception {
+    Repeats.noteRepeatedSegments(rawMessage, t);
+    Repeats.noteRepeatedFields(message.getRF1(), t);
+    Repeats.noteRepeatedFields(message.getPID(), t);
+
     MSH msh = message.getMSH();
     RF1 rf1 = message.getRF1();
     Reference clinic = clinic(t);

@@ -99,6 +99,25 @@ class RepairingValidatorTests {
   }
 
   @Test
+  void aDeathDateWithoutTheDeathIndicatorDoesNotMakeThePatientDeceased() throws Exception {
+    String message = Hl7Samples.replaceField(Hl7Samples.read(Hl7Samples.INSURANCE_AUTH), "PID", 29, "20191212");
+    TranslatedReferral referral = landed(message);
+
+    assertThat(resource(referral.bundle(), Patient.class).hasDeceased()).isFalse();
+    assertThat(referral.quality().notes()).anyMatch(n -> "PID-29".equals(n.v2Location()));
+  }
+
+  @Test
+  void aNationalNumberThatIsNotAUsSsnIsNotFiledAsOne() throws Exception {
+    String message = Hl7Samples.replaceField(Hl7Samples.read(Hl7Samples.INSURANCE_AUTH), "PID", 19, "9999998WB");
+    TranslatedReferral referral = landed(message);
+
+    assertThat(resource(referral.bundle(), Patient.class).getIdentifier())
+        .noneMatch(i -> "http://hl7.org/fhir/sid/us-ssn".equals(i.getSystem()));
+    assertThat(referral.quality().notes()).anyMatch(n -> "PID-19".equals(n.v2Location()));
+  }
+
+  @Test
   void aProviderWithAnotherRoleIsTakenAsReferrerWithANote() throws Exception {
     String message = Hl7Samples.read(Hl7Samples.INSURANCE_AUTH).replace("PRD|RP^Referring Provider", "PRD|PP^Primary");
     TranslatedReferral referral = landed(message);
