@@ -6,6 +6,10 @@ import org.referralbridge.outbound.SessionRecords;
 import org.referralbridge.outbound.StatusNotifications;
 import org.referralbridge.store.FhirStore;
 import org.referralbridge.validate.ProfileValidator;
+import ca.uhn.fhir.context.FhirContext;
+import org.referralbridge.intake.ReferralIntake;
+import org.referralbridge.messages.MessageReplay;
+import org.referralbridge.messages.MessageStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +38,12 @@ class WorklistConfiguration {
   SessionRecording sessionRecording(ReferralRecords records, FhirStore fhirStore, SessionRecords sessionRecords,
       WorklistProperties properties, ProfileValidator profileValidator) {
     return new SessionRecording(records, fhirStore, sessionRecords, properties.zone(), profileValidator);
+  }
+
+  @Bean
+  NeedsAttention needsAttention(MessageStore messageStore, MessageReplay messageReplay, ReferralIntake referralIntake,
+      FhirContext fhirContext, WorklistProperties properties) {
+    return new NeedsAttention(messageStore, messageReplay, referralIntake, fhirContext, properties.zone());
   }
 
   @Bean

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.referralbridge.messages.MessageStatus;
+import org.referralbridge.messages.MessageStore;
 import org.referralbridge.support.FakeReferrerMllp;
 import org.referralbridge.support.FhirReceiver;
 import org.referralbridge.support.FhirStoreQueries;
@@ -26,6 +29,7 @@ import org.referralbridge.support.Hl7Samples;
 import org.referralbridge.support.TestPartners;
 import org.referralbridge.support.TestPorts;
 import org.referralbridge.tools.MllpSend;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -54,6 +58,7 @@ class StaffFlowBrowserTests {
   private static final FhirReceiver FHIR_REFERRER = new FhirReceiver(FHIR_REFERRER_PORT);
 
   private static final String INTAKE = "intake";
+  private static final String INTAKE_PASSWORD = "change-me-intake";
   private static final String CLINICIAN = "clinician";
   private static final String CLINICIAN_PASSWORD = "change-me-clinician";
 
@@ -158,6 +163,67 @@ class StaffFlowBrowserTests {
         .filter("DELIVERED"::equals)
         .findFirst();
   }
+
+  @Test
+  void intakeCorrectsAReferralThatNeedsAttentionAndReleasesItOntoTheWorklist() throws Exception {
+    // a referral acknowledged earlier that could not be written: its only PRD is the referred-to provider
+    String sent = Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "attn1").replaceAll("\rPRD\\|RP\\^", "\rPRD|RT^");
+    String sender = "NORTHSIDE_EHR^NORTHSIDE_PSYCH";
+    messageStore.record(new MessageStore.Inbound("mllp", "hl7v2", sender, "CTL-attn1", "REF^I12",
+        sender + "|REF-attn1", Instant.now()), MessageStatus.NEEDS_ATTENTION, sent,
+        "referral does not conform to the profiles: 1 error(s)", MISSING_REFERRER, null);
+    WebDriver browser = BROWSER.driver();
+
+    signIn(INTAKE, INTAKE_PASSWORD);
+    WebElement banner = BROWSER.waitAtMost(PAGE_WAIT)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("attention-banner")));
+    assertThat(banner.getText()).contains("1 referral(s) need attention");
+    banner.findElement(By.tagName("a")).click();
+    WebElement row = BROWSER.waitAtMost(PAGE_WAIT)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#attention tr[data-message]")));
+    assertThat(row.getText()).contains("REF-attn1").contains(sender);
+    row.findElement(By.tagName("a")).click();
+    BROWSER.waitAtMost(PAGE_WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("problems")));
+    assertThat(browser.findElement(By.id("problems")).getText()).contains("referring provider");
+
+    // released unchanged, it would be refused at intake: nothing is released, the reason is shown
+    browser.findElement(By.id("release")).click();
+    WebElement error = BROWSER.waitAtMost(PAGE_WAIT)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+    assertThat(error.getText()).contains("would be refused").contains("PRD-1").contains("Nothing was released");
+
+    // the referrer's letter names the referring provider; the birth date is also written the way people write it
+    String corrected = Hl7Samples.replaceField(sent.replaceFirst("\rPRD\\|RT\\^", "\rPRD|RP^"), "PID", 7,
+        "1984-03-17").replace('\r', '\n');
+    ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+        browser.findElement(By.id("message")), corrected);
+    browser.findElement(By.id("release")).click();
+    WebElement notice = BROWSER.waitAtMost(PAGE_WAIT)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+    assertThat(notice.getText()).contains("Released");
+    assertThat(browser.findElements(By.id("release"))).isEmpty();
+    assertThat(browser.findElement(By.id("original")).getText()).contains("PRD|RT^");
+
+    String system = FhirStoreQueries.referralSystem("NORTHSIDE_EHR", "NORTHSIDE_PSYCH");
+    FhirStoreQueries fhir = new FhirStoreQueries(httpPort);
+    await().atMost(Duration.ofSeconds(60)).until(() -> fhir.count(Task.class, system, "REF-attn1") == 1);
+    browser.get(url("/worklist"));
+    WebElement released = afterReloads(PAGE_WAIT, d -> d.findElements(By.cssSelector("#worklist tr[data-task]"))
+        .stream().filter(r -> r.getText().contains("Halvorsen")).findFirst());
+    assertThat(browser.findElements(By.id("attention-banner"))).isEmpty();
+    // the birth date as written is not an HL7 date: left out, and the referral page says so
+    released.findElement(By.tagName("a")).click();
+    WebElement dataQuality = BROWSER.waitAtMost(PAGE_WAIT)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("data-quality")));
+    assertThat(dataQuality.getText()).contains("PID-7").contains("left out");
+  }
+
+  private static final String MISSING_REFERRER = """
+      {"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"required",
+      "diagnostics":"missing: the referring provider (PRD with role RP)"}]}""";
+
+  @Autowired
+  MessageStore messageStore;
 
   @Test
   void aWrongPasswordShowsAnErrorOnTheLoginPage() {

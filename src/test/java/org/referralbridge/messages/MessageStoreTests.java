@@ -158,6 +158,44 @@ class MessageStoreTests {
     assertThat(store.alreadyProcessed(NORTHSIDE, "CTL-2")).isTrue();
   }
 
+  @Test
+  void aCorrectionIsReleasedOnceAndTheSendersOriginalIsKept() {
+    long id = idOf(NORTHSIDE, "CTL-3");
+
+    assertThat(store.release(id, "MSH|corrected", NORTHSIDE + "|REF-102", "intake", T0.plusSeconds(600))).isTrue();
+    assertThat(store.release(id, "MSH|corrected again", NORTHSIDE + "|REF-103", "intake", T0.plusSeconds(601)))
+        .isFalse();
+
+    InboundDetail detail = store.inbound(id).orElseThrow();
+    assertThat(detail.message().status()).isEqualTo(MessageStatus.REPLAYED);
+    assertThat(detail.content()).isEqualTo("MSH|corrected");
+    assertThat(detail.message().referralKey()).isEqualTo(NORTHSIDE + "|REF-102");
+    assertThat(store.originalContent(id)).contains("MSH|content of CTL-3");
+  }
+
+  @Test
+  void onlyAMessageThatNeedsAttentionCanBeReleasedWithACorrection() {
+    assertThat(store.release(idOf(NORTHSIDE, "CTL-2"), "MSH|x", NORTHSIDE + "|REF-101", "intake", T0)).isFalse();
+    assertThat(store.release(idOf(NORTHSIDE, "CTL-1"), "MSH|x", NORTHSIDE + "|REF-100", "intake", T0)).isFalse();
+  }
+
+  @Test
+  void aReleaseThatCouldNotBeQueuedWaitsAgainAsTheSenderSentIt() {
+    long id = idOf(NORTHSIDE, "CTL-3");
+    store.release(id, "MSH|corrected", NORTHSIDE + "|REF-102", "intake", T0.plusSeconds(600));
+
+    store.releaseNotQueued(id, "release could not be queued: JMSException");
+
+    InboundDetail detail = store.inbound(id).orElseThrow();
+    assertThat(detail.message().status()).isEqualTo(MessageStatus.NEEDS_ATTENTION);
+    assertThat(detail.content()).isEqualTo("MSH|content of CTL-3");
+  }
+
+  private long idOf(String sender, String controlId) {
+    return store.inbound(new InboundQuery(null, sender, controlId, null, null, null), Paging.first(1)).items().get(0)
+        .id();
+  }
+
   private void accepted(String sender, String controlId, String referralKey, Instant receivedAt,
       MessageStatus status) {
     store.record(new MessageStore.Inbound("mllp", "hl7v2", sender, controlId, "REF^I12", referralKey, receivedAt),
