@@ -99,7 +99,6 @@ public class ReferralSteps {
       referral.noteOnTask();
       exchange.setProperty(DATA_QUALITY, fhirContext.newJsonParser().encodeResourceToString(
           quality.toOperationOutcome()));
-      metrics.count(Flow.REFERRAL_PROCESSING, Outcome.DOWNGRADED);
     }
     return referral.bundle();
   }
@@ -117,6 +116,9 @@ public class ReferralSteps {
   public void processed(@Body String serviceRequest, @ExchangeProperty(ORIGINAL) String original,
       @ExchangeProperty(DATA_QUALITY) String dataQuality, @Headers Map<String, Object> headers) {
     messages.record(inbound(headers), MessageStatus.PROCESSED, original, null, dataQuality, serviceRequest);
+    if (dataQuality != null) {
+      metrics.count(Flow.REFERRAL_PROCESSING, Outcome.DOWNGRADED);
+    }
     metrics.referralProcessed(receivedAt(headers));
     log.info("Message {} from {}: processed, {}", headers.get(EnvelopeHeaders.CONTROL_ID),
         headers.get(EnvelopeHeaders.SENDER), serviceRequest);

@@ -45,4 +45,12 @@ class ReferralSegmentOrderTests {
     assertThat(Er7Text.segments("\uFEFFMSH|x\r\nRF1|x\n\nPID|x\n")).isEqualTo("MSH|x\rRF1|x\rPID|x");
     assertThat(MshHeader.read("\uFEFFMSH|^~\\&|APP|FAC|||||REF^I12|1|P|2.5")).isPresent();
   }
+
+  @Test
+  void aByteOrderMarkReadAsLatin1MeansTheMessageIsUtf8() {
+    byte[] sent = "\uFEFFMSH|^~\\&|APP|FAC\rPID|1||X||Zoë".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String asTheMllpConsumerReadsIt = new String(sent, java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    assertThat(Er7Text.segments(asTheMllpConsumerReadsIt)).isEqualTo("MSH|^~\\&|APP|FAC\rPID|1||X||Zoë");
+  }
 }
