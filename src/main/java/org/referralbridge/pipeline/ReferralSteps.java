@@ -93,7 +93,7 @@ public class ReferralSteps {
     RepairingValidator.Result result = validator.validate(referral.bundle());
     DataQuality quality = referral.quality();
     for (RepairingValidator.Removal removal : result.removals()) {
-      quality.note(removal.expression(), null, "left out so that the referral validates: " + removal.reason());
+      quality.noteRemoved(removal.expression(), removal.reason());
     }
     if (!quality.isEmpty()) {
       referral.noteOnTask();

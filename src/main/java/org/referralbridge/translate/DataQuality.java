@@ -32,6 +32,11 @@ public final class DataQuality {
     notes.add(new Note(expression, v2Location, text));
   }
 
+  /** An element the repairing validation removed so that the Bundle validates; {@code reason} is the validator's. */
+  public void noteRemoved(String expression, String reason) {
+    note(expression, null, "left out so that the referral validates: " + reason);
+  }
+
   public List<Note> notes() {
     return Collections.unmodifiableList(notes);
   }

@@ -60,11 +60,15 @@ public final class Terminology {
     }
     Set<String> exact = new HashSet<>();
     collect(codeSystem.getConcept(), exact);
+    // a code is corrected to a member only when exactly one member has its letters
     Map<String, String> byUpperCase = new HashMap<>();
+    Set<String> ambiguous = new HashSet<>();
     for (String code : exact) {
-      byUpperCase.merge(code.toUpperCase(Locale.ROOT), code, (a, b) -> a.equals(b) ? a : null);
+      if (byUpperCase.putIfAbsent(code.toUpperCase(Locale.ROOT), code) != null) {
+        ambiguous.add(code.toUpperCase(Locale.ROOT));
+      }
     }
-    byUpperCase.values().removeIf(v -> v == null);
+    byUpperCase.keySet().removeAll(ambiguous);
     return Optional.of(new Codes(Set.copyOf(exact), Map.copyOf(byUpperCase)));
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.referralbridge.hl7.Er7Text;
 import org.referralbridge.intake.IntakeRejection;
 import org.referralbridge.intake.ReferralIntake;
 import org.referralbridge.messages.InboundDetail;
@@ -82,7 +83,7 @@ class NeedsAttention {
    */
   ReplayResult release(long id, String correctedText, String staff) {
     InboundDetail detail = store.inbound(id).orElseThrow(() -> new ReferralNotFoundException("message " + id));
-    String corrected = correctedText == null ? "" : correctedText.strip().replace("\r\n", "\r").replace('\n', '\r');
+    String corrected = correctedText == null ? "" : Er7Text.segments(correctedText);
     Map<String, Object> headers = new HashMap<>();
     try {
       intake.check(corrected, headers);

@@ -87,8 +87,7 @@ class RefI12TranslatorGoldenTests {
     String raw = Files.readString(CASES.resolve(name + CASE_SUFFIX), StandardCharsets.UTF_8);
     TranslatedReferral referral = translator.translate(parser.parseReferral(raw), raw, RECEIVED_AT);
     RepairingValidator.Result result = new RepairingValidator(TestTranslators.validator()).validate(referral.bundle());
-    result.removals().forEach(r -> referral.quality().note(r.expression(), null,
-        "left out so that the referral validates: " + r.reason()));
+    result.removals().forEach(r -> referral.quality().noteRemoved(r.expression(), r.reason()));
     referral.noteOnTask();
     compare(name, referral.bundle());
   }

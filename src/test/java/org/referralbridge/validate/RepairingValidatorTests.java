@@ -141,7 +141,7 @@ class RepairingValidatorTests {
         Instant.parse("2026-11-21T09:00:00Z"));
     RepairingValidator.Result result = validator.validate(referral.bundle());
     DataQuality quality = referral.quality();
-    result.removals().forEach(r -> quality.note(r.expression(), null, r.reason()));
+    result.removals().forEach(r -> quality.noteRemoved(r.expression(), r.reason()));
     return referral;
   }
 
