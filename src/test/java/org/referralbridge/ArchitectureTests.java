@@ -1,5 +1,7 @@
 package org.referralbridge;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -54,6 +56,15 @@ class ArchitectureTests {
   void translationKnowsNothingOfIntakeThePipelineOrStorage() {
     noClasses().that().resideInAPackage("..translate..")
         .should().dependOnClassesThat().resideInAnyPackage("..intake..", "..pipeline..", "..store..", "..messages..")
+        .check(classes);
+  }
+
+  @Test
+  void theSharedVocabularyKnowsNoFeature() {
+    noClasses().that().resideInAPackage("..vocabulary..")
+        .should().dependOnClassesThat(resideInAPackage("org.referralbridge..")
+            .and(not(resideInAPackage("org.referralbridge.vocabulary.."))))
+        .orShould().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "org.springframework..")
         .check(classes);
   }
 }

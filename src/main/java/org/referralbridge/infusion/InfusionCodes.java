@@ -1,6 +1,6 @@
 package org.referralbridge.infusion;
 
-import org.referralbridge.translate.CodeSystems;
+import org.referralbridge.vocabulary.CodeSystems;
 
 /**
  * Every profile URL, code system and fixed code of infusion sessions and their summaries, in one place so a wrong one

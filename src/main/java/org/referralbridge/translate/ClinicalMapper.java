@@ -36,6 +36,7 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
+import org.referralbridge.vocabulary.CodeSystems;
 
 /** DG1 → Condition, AL1 → AllergyIntolerance, OBX → Observation, IN1 → Coverage, AUT → ClaimResponse. */
 final class ClinicalMapper {

@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Period;
+import org.referralbridge.vocabulary.CodeSystems;
 
 /**
  * Identifier systems: v2 assigning authorities (HD) become URIs (an OID as {@code urn:oid:}, a URI as itself, a

@@ -25,6 +25,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
+import org.referralbridge.vocabulary.CodeSystems;
 
 /** PID → Patient; PRD (+ CTD) → Practitioner, PractitionerRole and Organization. */
 final class PartyMapper {

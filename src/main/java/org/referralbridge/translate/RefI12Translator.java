@@ -40,6 +40,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.referralbridge.hl7.ReferralSegmentOrder;
+import org.referralbridge.vocabulary.CodeSystems;
 
 /**
  * REF^I12 (and REF^I11, parsed into the same v2.8 structure) → a FHIR R4 transaction Bundle: Patient, the referring

@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Resource;
+import org.referralbridge.vocabulary.CodeSystems;
 
 /**
  * Liberal in, strict out: checks every coding and identifier system of a translated Bundle before it is validated,

@@ -30,6 +30,7 @@ import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.HumanName;
+import org.referralbridge.vocabulary.CodeSystems;
 
 /**
  * HL7 v2 data types to FHIR R4 data types, after the HL7 v2-to-FHIR IG (CWE→CodeableConcept, XPN→HumanName,

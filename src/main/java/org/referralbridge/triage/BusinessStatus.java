@@ -2,7 +2,7 @@ package org.referralbridge.triage;
 
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
-import org.referralbridge.translate.CodeSystems;
+import org.referralbridge.vocabulary.CodeSystems;
 
 /**
  * The BSeR (STU2) Task.businessStatus codes this workflow moves a referral through. BSeR also has 5.1.2 Unattended,

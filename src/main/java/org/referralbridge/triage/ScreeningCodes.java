@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Coding;
-import org.referralbridge.translate.CodeSystems;
+import org.referralbridge.vocabulary.CodeSystems;
 
 /**
  * Every code and threshold the screening rules use, in one place so a wrong one is corrected once. Codes marked

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.referralbridge.vocabulary.CodeSystems;
 
 /** HL7 v2 data types → FHIR data types ({@link V2Types}), each type parsed from its pipe-encoded form. */
 class V2TypesTests {

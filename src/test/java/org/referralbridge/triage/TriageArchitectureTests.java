@@ -2,7 +2,6 @@ package org.referralbridge.triage;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -11,7 +10,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.referralbridge.translate.CodeSystems;
 
 /** Triage is plain Java over the FHIR model: no Camel, no Spring, no logging, no other feature's internals. */
 class TriageArchitectureTests {
@@ -31,8 +29,8 @@ class TriageArchitectureTests {
   }
 
   @Test
-  void triageUsesNoOtherFeatureButTheSharedCodeSystems() {
+  void triageUsesNoOtherFeatureButTheSharedVocabulary() {
     classes().should().onlyDependOnClassesThat(not(resideInAPackage("org.referralbridge.."))
-        .or(resideInAPackage("org.referralbridge.triage..")).or(type(CodeSystems.class))).check(triage);
+        .or(resideInAPackage("org.referralbridge.triage..")).or(resideInAPackage("org.referralbridge.vocabulary.."))).check(triage);
   }
 }

@@ -19,7 +19,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
-import org.referralbridge.translate.CodeSystems;
+import org.referralbridge.vocabulary.CodeSystems;
 
 /**
  * Builds {@link StatusNotice}s (and the parties of {@link SummaryNotice}s) from the FHIR resources the inbound

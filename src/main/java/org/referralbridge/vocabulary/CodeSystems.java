@@ -1,4 +1,4 @@
-package org.referralbridge.translate;
+package org.referralbridge.vocabulary;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,0 +1,5 @@
+/**
+ * The shared vocabulary: code system URIs, the HL7 v2 tables and LOINC codes that more than one feature reads or
+ * writes. One home per code, so a wrong one is corrected once. Depends on no feature (a test says so).
+ */
+package org.referralbridge.vocabulary;
