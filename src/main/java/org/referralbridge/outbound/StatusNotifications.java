@@ -3,14 +3,13 @@ package org.referralbridge.outbound;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
-import org.referralbridge.outbound.hl7.ReferralStatus;
 import org.referralbridge.outbound.hl7.ReferralStatusMessages;
+import org.referralbridge.outbound.hl7.StatusChange;
 import org.referralbridge.outbound.hl7.StatusNotices;
 import org.referralbridge.partner.Partner;
 import org.referralbridge.partner.PartnerDirectory;
@@ -43,19 +42,18 @@ public class StatusNotifications {
   }
 
   /**
-   * A referral's new status, as the triage action left it.
+   * Records and queues the notification of a referral's new status for the referral's partner; returns the outbound
+   * id, if one was made.
    *
-   * @param rf1Status HL7 table 0283 code (A, R, P, E)
+   * @param task the referral's Task as the change left it (its business status names the change for staff)
+   * @param request the referral's ServiceRequest
+   * @param change what to tell the referrer
    */
-  public record StatusChange(Task task, ServiceRequest request, String rf1Status, String businessStatusCode,
-      String businessStatusDisplay, String reason, OffsetDateTime scheduledFor) {}
-
-  /** Records and queues the notification for the referral's partner; returns the outbound id, if one was made. */
-  public Optional<Long> statusChanged(StatusChange change) {
-    ServiceRequest request = change.request();
+  public Optional<Long> statusChanged(Task task, ServiceRequest request, StatusChange change) {
     String requestId = request.getIdElement().getIdPart();
     Optional<Partner> partner = referrals.senderKey(request).flatMap(partners::findBySender);
-    String description = "Status: " + change.businessStatusDisplay();
+    String label = task.getBusinessStatus().getCodingFirstRep().getDisplay();
+    String description = "Status: " + (label == null || label.isBlank() ? change.status().display() : label);
     if (partner.isEmpty() || partner.get().channel() == null) {
       long id = queue.enqueue(new OutboundQueue.Outgoing(OutboundMessage.Kind.STATUS, requestId,
           partner.orElse(null), null, null, description, null));
@@ -63,8 +61,8 @@ public class StatusNotifications {
     }
     Partner.Channel channel = partner.get().channel();
     if (channel.kind() == Partner.Channel.Kind.FHIR) {
-      Task copy = change.task().copy();
-      copy.setId("rb-" + change.task().getIdElement().getIdPart());
+      Task copy = task.copy();
+      copy.setId("rb-" + task.getIdElement().getIdPart());
       copy.setMeta(null);
       copy.setFocus(new Reference().setIdentifier(referrals.placer(request)).setDisplay("Referral"));
       copy.setFor(new Reference().setDisplay("Patient of the referral"));
@@ -76,24 +74,13 @@ public class StatusNotifications {
     }
     String controlId = controlId();
     String message = ReferralStatusMessages.rriI12(notices.from(request, referrals.patient(request),
-        referrals.referrer(request), referrals.clinic(change.task()), referrals.originalMessage(request),
-        new org.referralbridge.outbound.hl7.StatusChange(status(change.rf1Status()), change.reason(),
-            change.scheduledFor() == null ? null : change.scheduledFor().toInstant()), controlId, clock.instant()));
+        referrals.referrer(request), referrals.clinic(task), referrals.originalMessage(request),
+        change, controlId, clock.instant()));
     long id = queue.enqueue(new OutboundQueue.Outgoing(OutboundMessage.Kind.STATUS, requestId, partner.get(),
         Partner.Format.RRI_I12, controlId, description + " (RRI^I12)", message));
     log.info("Referral ServiceRequest/{}: status notification {} queued for {}", requestId, id,
         partner.get().organizationId());
     return Optional.of(id);
-  }
-
-  /** The table 0283 status with this code (PENDING for an unknown one). */
-  private static ReferralStatus status(String rf1Code) {
-    for (ReferralStatus status : ReferralStatus.values()) {
-      if (status.code().equals(rf1Code)) {
-        return status;
-      }
-    }
-    return ReferralStatus.PENDING;
   }
 
   /** A control id of at most 20 characters, unique enough to never repeat (time + random). */

@@ -16,7 +16,6 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.referralbridge.infusion.InfusionSession;
 import org.referralbridge.outbound.hl7.PersonName;
-import org.referralbridge.outbound.hl7.ReferralStatus;
 import org.referralbridge.outbound.hl7.StatusChange;
 import org.referralbridge.outbound.hl7.StatusNotice;
 import org.referralbridge.outbound.hl7.StatusNotices;
@@ -30,6 +29,7 @@ import org.referralbridge.summary.ScoreTrendChart;
 import org.referralbridge.summary.SummaryDocumentBuilder;
 import org.referralbridge.summary.SummaryInput;
 import org.referralbridge.summary.SummaryPdf;
+import org.referralbridge.vocabulary.ReferralStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -25,6 +25,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
+import org.referralbridge.vocabulary.AdministrativeSex;
 import org.referralbridge.vocabulary.CodeSystems;
 
 /** PID → Patient; PRD (+ CTD) → Practitioner, PractitionerRole and Organization. */
@@ -55,16 +56,10 @@ final class PartyMapper {
     patient.setBirthDateElement(Fields.date("PID-7", pid.getDateTimeOfBirth(), t.quality));
     String sex = text(pid.getAdministrativeSex().getIdentifier());
     if (sex != null) {
-      patient.setGender(switch (sex.toUpperCase(Locale.ROOT)) {
-        case "F" -> AdministrativeGender.FEMALE;
-        case "M" -> AdministrativeGender.MALE;
-        case "O", "A", "N", "X" -> AdministrativeGender.OTHER;
-        case "U" -> AdministrativeGender.UNKNOWN;
-        default -> {
-          t.quality.note("Patient.gender", "PID-8", "'" + sex + "' is not a code of HL7 table 0001: written as unknown");
-          yield AdministrativeGender.UNKNOWN;
-        }
-      });
+      patient.setGender(AdministrativeSex.fromCode(sex).map(AdministrativeSex::gender).orElseGet(() -> {
+        t.quality.note("Patient.gender", "PID-8", "'" + sex + "' is not a code of HL7 table 0001: written as unknown");
+        return AdministrativeGender.UNKNOWN;
+      }));
     }
     noteMissing(patient.hasName(), "Patient.name", "PID-5", "no patient name", t);
     noteMissing(patient.hasBirthDate(), "Patient.birthDate", "PID-7", "no usable date of birth", t);

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TimeZone;
 import org.hl7.fhir.r4.model.Annotation;
@@ -41,6 +40,8 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.referralbridge.hl7.ReferralSegmentOrder;
 import org.referralbridge.vocabulary.CodeSystems;
+import org.referralbridge.vocabulary.ReferralPriority;
+import org.referralbridge.vocabulary.ReferralStatus;
 
 /**
  * REF^I12 (and REF^I11, parsed into the same v2.8 structure) → a FHIR R4 transaction Bundle: Patient, the referring
@@ -355,28 +356,17 @@ public final class RefI12Translator {
     return names;
   }
 
-  /** RF1-1 (table 0283) → ServiceRequest.status. */
+  /** RF1-1 (table 0283) → ServiceRequest.status: active when absent, unknown for a code outside the table. */
   static ServiceRequest.ServiceRequestStatus status(String code) {
     if (code == null) {
       return ServiceRequest.ServiceRequestStatus.ACTIVE;
     }
-    return switch (code.toUpperCase(Locale.ROOT)) {
-      case "R", "E" -> ServiceRequest.ServiceRequestStatus.REVOKED;
-      case "A", "P" -> ServiceRequest.ServiceRequestStatus.ACTIVE;
-      default -> ServiceRequest.ServiceRequestStatus.UNKNOWN;
-    };
+    return ReferralStatus.fromCode(code).map(ReferralStatus::serviceRequestStatus)
+        .orElse(ServiceRequest.ServiceRequestStatus.UNKNOWN);
   }
 
-  /** RF1-2 (table 0280) → ServiceRequest.priority. */
+  /** RF1-2 (table 0280) → ServiceRequest.priority; null when absent or outside the table. */
   static ServiceRequest.ServiceRequestPriority priority(String code) {
-    if (code == null) {
-      return null;
-    }
-    return switch (code.toUpperCase(Locale.ROOT)) {
-      case "S" -> ServiceRequest.ServiceRequestPriority.STAT;
-      case "A" -> ServiceRequest.ServiceRequestPriority.ASAP;
-      case "R" -> ServiceRequest.ServiceRequestPriority.ROUTINE;
-      default -> null;
-    };
+    return ReferralPriority.fromCode(code).map(ReferralPriority::serviceRequestPriority).orElse(null);
   }
 }

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
+import org.referralbridge.vocabulary.ReferralStatus;
 
 /**
  * The referral Task's state machine (BSeR business statuses):
@@ -92,22 +93,22 @@ public final class TaskWorkflow {
           + current.code() + " " + current.display() + "; allowed: " + describe(ALLOWED.get(current).keySet()));
     }
     return switch (action) {
-      case ACCEPT -> transition(next, TaskStatus.ACCEPTED, ServiceRequestStatus.ACTIVE, Rf1Status.ACCEPTED,
+      case ACCEPT -> transition(next, TaskStatus.ACCEPTED, ServiceRequestStatus.ACTIVE, ReferralStatus.ACCEPTED,
           "Referral accepted", null, null);
-      case DECLINE -> transition(next, TaskStatus.REJECTED, ServiceRequestStatus.REVOKED, Rf1Status.REJECTED,
+      case DECLINE -> transition(next, TaskStatus.REJECTED, ServiceRequestStatus.REVOKED, ReferralStatus.REJECTED,
           "Referral declined", reason(action, given), null);
-      case SCHEDULE -> transition(next, TaskStatus.INPROGRESS, ServiceRequestStatus.ACTIVE, Rf1Status.ACCEPTED,
+      case SCHEDULE -> transition(next, TaskStatus.INPROGRESS, ServiceRequestStatus.ACTIVE, ReferralStatus.ACCEPTED,
           current == EVENT_SCHEDULED ? "Appointment rescheduled" : "Appointment scheduled", null,
           scheduledFor(given));
-      case CANCEL -> transition(next, TaskStatus.CANCELLED, ServiceRequestStatus.REVOKED, Rf1Status.REJECTED,
+      case CANCEL -> transition(next, TaskStatus.CANCELLED, ServiceRequestStatus.REVOKED, ReferralStatus.REJECTED,
           "Referral cancelled", reason(action, given), null);
-      case COMPLETE -> transition(next, TaskStatus.COMPLETED, ServiceRequestStatus.COMPLETED, Rf1Status.ACCEPTED,
+      case COMPLETE -> transition(next, TaskStatus.COMPLETED, ServiceRequestStatus.COMPLETED, ReferralStatus.ACCEPTED,
           "Infusion series completed", null, null);
     };
   }
 
   private static Transition transition(BusinessStatus next, TaskStatus taskStatus, ServiceRequestStatus request,
-      Rf1Status rf1, String label, String reason, OffsetDateTime scheduledFor) {
+      ReferralStatus rf1, String label, String reason, OffsetDateTime scheduledFor) {
     return new Transition(taskStatus, next.code(), next.display(), request, rf1, label, reason, scheduledFor);
   }
 

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
+import org.referralbridge.vocabulary.ReferralStatus;
 
 /**
  * What one allowed action changes: everything the web layer writes to the Task and the ServiceRequest, reports to
@@ -19,7 +20,7 @@ import org.hl7.fhir.r4.model.Task;
  * @param scheduledFor the appointment time of a SCHEDULE, else null
  */
 public record Transition(Task.TaskStatus taskStatus, String businessStatusCode, String businessStatusDisplay,
-    ServiceRequest.ServiceRequestStatus serviceRequestStatus, Rf1Status rf1Status, String auditLabel, String reason,
+    ServiceRequest.ServiceRequestStatus serviceRequestStatus, ReferralStatus rf1Status, String auditLabel, String reason,
     OffsetDateTime scheduledFor) {
 
   /** A new Coding for Task.businessStatus. */

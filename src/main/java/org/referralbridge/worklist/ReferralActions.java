@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.referralbridge.outbound.StatusNotifications;
+import org.referralbridge.outbound.hl7.StatusChange;
 import org.referralbridge.store.FhirStore;
 import org.referralbridge.triage.ActionDetails;
 import org.referralbridge.triage.TaskAction;
@@ -90,9 +91,10 @@ class ReferralActions {
     transaction.addEntry().setResource(provenance).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Provenance");
     // the notification is built from the new state (read inside the transaction) and recorded with it: both commit
     // or neither; it reaches the broker after commit (or through the outbox relay)
-    store.transaction(transaction, () -> notifications.statusChanged(new StatusNotifications.StatusChange(
-        records.task(taskId).orElse(task), request, transition.rf1Status().code(), transition.businessStatusCode(),
-        transition.businessStatusDisplay(), transition.reason(), transition.scheduledFor())));
+    StatusChange change = new StatusChange(transition.rf1Status(), transition.reason(),
+        transition.scheduledFor() == null ? null : transition.scheduledFor().toInstant());
+    store.transaction(transaction,
+        () -> notifications.statusChanged(records.task(taskId).orElse(task), request, change));
     log.info("Referral Task/{}: {} by {}", taskId, transition.auditLabel(), staffMember);
     return transition;
   }

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.referralbridge.vocabulary.ReferralStatus;
 
 class TaskWorkflowTests {
 
@@ -32,29 +33,29 @@ class TaskWorkflowTests {
   static Stream<Arguments> allowed() {
     return Stream.of(
         Arguments.of("2.0", ACCEPT, "3.0", "Accepted", TaskStatus.ACCEPTED, ServiceRequestStatus.ACTIVE,
-            Rf1Status.ACCEPTED, "Referral accepted"),
+            ReferralStatus.ACCEPTED, "Referral accepted"),
         Arguments.of("2.0", DECLINE, "4.0", "Declined", TaskStatus.REJECTED, ServiceRequestStatus.REVOKED,
-            Rf1Status.REJECTED, "Referral declined"),
+            ReferralStatus.REJECTED, "Referral declined"),
         Arguments.of("2.0", CANCEL, "6.0", "Fulfillment Cancelled", TaskStatus.CANCELLED, ServiceRequestStatus.REVOKED,
-            Rf1Status.REJECTED, "Referral cancelled"),
+            ReferralStatus.REJECTED, "Referral cancelled"),
         Arguments.of("3.0", SCHEDULE, "5.1.1", "Event Scheduled", TaskStatus.INPROGRESS, ServiceRequestStatus.ACTIVE,
-            Rf1Status.ACCEPTED, "Appointment scheduled"),
+            ReferralStatus.ACCEPTED, "Appointment scheduled"),
         Arguments.of("3.0", CANCEL, "6.0", "Fulfillment Cancelled", TaskStatus.CANCELLED, ServiceRequestStatus.REVOKED,
-            Rf1Status.REJECTED, "Referral cancelled"),
+            ReferralStatus.REJECTED, "Referral cancelled"),
         Arguments.of("3.0", COMPLETE, "7.0", "Fulfillment Completed", TaskStatus.COMPLETED,
-            ServiceRequestStatus.COMPLETED, Rf1Status.ACCEPTED, "Infusion series completed"),
+            ServiceRequestStatus.COMPLETED, ReferralStatus.ACCEPTED, "Infusion series completed"),
         Arguments.of("5.1.1", SCHEDULE, "5.1.1", "Event Scheduled", TaskStatus.INPROGRESS, ServiceRequestStatus.ACTIVE,
-            Rf1Status.ACCEPTED, "Appointment rescheduled"),
+            ReferralStatus.ACCEPTED, "Appointment rescheduled"),
         Arguments.of("5.1.1", CANCEL, "6.0", "Fulfillment Cancelled", TaskStatus.CANCELLED,
-            ServiceRequestStatus.REVOKED, Rf1Status.REJECTED, "Referral cancelled"),
+            ServiceRequestStatus.REVOKED, ReferralStatus.REJECTED, "Referral cancelled"),
         Arguments.of("5.1.1", COMPLETE, "7.0", "Fulfillment Completed", TaskStatus.COMPLETED,
-            ServiceRequestStatus.COMPLETED, Rf1Status.ACCEPTED, "Infusion series completed"),
+            ServiceRequestStatus.COMPLETED, ReferralStatus.ACCEPTED, "Infusion series completed"),
         Arguments.of("5.1.3", SCHEDULE, "5.1.1", "Event Scheduled", TaskStatus.INPROGRESS, ServiceRequestStatus.ACTIVE,
-            Rf1Status.ACCEPTED, "Appointment scheduled"),
+            ReferralStatus.ACCEPTED, "Appointment scheduled"),
         Arguments.of("5.1.3", CANCEL, "6.0", "Fulfillment Cancelled", TaskStatus.CANCELLED,
-            ServiceRequestStatus.REVOKED, Rf1Status.REJECTED, "Referral cancelled"),
+            ServiceRequestStatus.REVOKED, ReferralStatus.REJECTED, "Referral cancelled"),
         Arguments.of("5.1.3", COMPLETE, "7.0", "Fulfillment Completed", TaskStatus.COMPLETED,
-            ServiceRequestStatus.COMPLETED, Rf1Status.ACCEPTED, "Infusion series completed"));
+            ServiceRequestStatus.COMPLETED, ReferralStatus.ACCEPTED, "Infusion series completed"));
   }
 
   static Stream<Arguments> illegal() {
@@ -74,7 +75,7 @@ class TaskWorkflowTests {
   @ParameterizedTest(name = "{0} + {1} → {2} {3}")
   @MethodSource("allowed")
   void anAllowedActionGivesEveryStatusToWrite(String from, TaskAction action, String code, String display,
-      TaskStatus taskStatus, ServiceRequestStatus requestStatus, Rf1Status rf1, String label) {
+      TaskStatus taskStatus, ServiceRequestStatus requestStatus, ReferralStatus rf1, String label) {
     Transition transition = TaskWorkflow.apply(from, action, EVERYTHING);
 
     assertThat(transition.businessStatusCode()).isEqualTo(code);

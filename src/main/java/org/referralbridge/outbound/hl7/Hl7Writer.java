@@ -94,7 +94,7 @@ final class Hl7Writer {
       set(pid.getDateTimeOfBirth().getTime(), patient.birthDate().replace("-", ""));
     }
     if (patient.sex() != null) {
-      set(pid.getAdministrativeSex(), patient.sex().name());
+      set(pid.getAdministrativeSex(), patient.sex().code());
     }
   }
 

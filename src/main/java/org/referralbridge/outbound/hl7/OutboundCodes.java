@@ -20,8 +20,6 @@ public final class OutboundCodes {
   /** PRD-1 provider roles (table 0286). */
   static final Code ROLE_REFERRING = new Code("RP", "Referring Provider", "HL70286");
   static final Code ROLE_REFERRED_TO = new Code("RT", "Referred to Provider", "HL70286");
-  static final String TABLE_REFERRAL_STATUS = "HL70283";
-  static final String TABLE_REFERRAL_PRIORITY = "HL70280";
 
   /** NTE-2 source of comment (table 0105): L, the ancillary (filler) department, i.e. the clinic. */
   static final String COMMENT_SOURCE_FILLER = "L";

@@ -2,6 +2,7 @@ package org.referralbridge.outbound.hl7;
 
 import java.util.List;
 import java.util.Objects;
+import org.referralbridge.vocabulary.AdministrativeSex;
 
 /**
  * The patient as PID: identifiers with their assigning authority (PID-3, in order; at least one), name (PID-5),

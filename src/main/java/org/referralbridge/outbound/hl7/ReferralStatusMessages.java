@@ -8,6 +8,8 @@ import ca.uhn.hl7v2.model.v251.message.RRI_I12;
 import ca.uhn.hl7v2.model.v251.segment.PRD;
 import ca.uhn.hl7v2.model.v251.segment.RF1;
 import ca.uhn.hl7v2.model.v251.segment.PV1;
+import org.referralbridge.vocabulary.ReferralPriority;
+import org.referralbridge.vocabulary.ReferralStatus;
 
 /**
  * RRI^I12 (return referral information, HL7 v2.5.1 chapter 11) telling the referrer the referral's new status.
@@ -50,10 +52,10 @@ public final class ReferralStatusMessages {
 
     RF1 rf1 = message.getRF1();
     table(rf1.getReferralStatus(), notice.status().code(), notice.status().display(),
-        OutboundCodes.TABLE_REFERRAL_STATUS);
+        ReferralStatus.TABLE);
     if (notice.priority() != null) {
       table(rf1.getReferralPriority(), notice.priority().code(), notice.priority().display(),
-          OutboundCodes.TABLE_REFERRAL_PRIORITY);
+          ReferralPriority.TABLE);
     }
     Hl7Writer.ei(rf1.getOriginatingReferralIdentifier(), notice.referral().originating());
     if (notice.referral().clinic() != null) {

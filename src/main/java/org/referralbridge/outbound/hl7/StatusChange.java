@@ -2,6 +2,7 @@ package org.referralbridge.outbound.hl7;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.referralbridge.vocabulary.ReferralStatus;
 
 /**
  * What the clinic decided about a referral, the part of a {@link StatusNotice} that is not in the stored FHIR

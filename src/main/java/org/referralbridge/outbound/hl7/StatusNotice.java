@@ -2,6 +2,8 @@ package org.referralbridge.outbound.hl7;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.referralbridge.vocabulary.ReferralPriority;
+import org.referralbridge.vocabulary.ReferralStatus;
 
 /**
  * Everything an RRI^I12 tells the referrer about the referral's new status.

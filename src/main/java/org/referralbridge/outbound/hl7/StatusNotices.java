@@ -19,7 +19,9 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
+import org.referralbridge.vocabulary.AdministrativeSex;
 import org.referralbridge.vocabulary.CodeSystems;
+import org.referralbridge.vocabulary.ReferralPriority;
 
 /**
  * Builds {@link StatusNotice}s (and the parties of {@link SummaryNotice}s) from the FHIR resources the inbound
@@ -93,7 +95,7 @@ public final class StatusNotices {
     AssignedId clinicId = referral.getIdElement().hasIdPart()
         ? AssignedId.of(referral.getIdElement().getIdPart(), clinicApplication.application()) : null;
     return new StatusNotice(envelope, original.getValue(), new ReferralIds(placer(referral), clinicId),
-        change.status(), priority(referral.getPriority()), change.comment(), change.scheduledStart(),
+        change.status(), ReferralPriority.of(referral.getPriority()).orElse(null), change.comment(), change.scheduledStart(),
         clinic(clinic), referrer == null ? null : referrer(referrer), patient(patient));
   }
 
@@ -110,7 +112,7 @@ public final class StatusNotices {
       throw new OutboundMessageException("PID-3: the patient has no identifier to send");
     }
     String birthDate = patient.hasBirthDate() ? patient.getBirthDateElement().getValueAsString() : null;
-    return new PatientDetails(identifiers, name(patient.getName()), birthDate, sex(patient.getGender()));
+    return new PatientDetails(identifiers, name(patient.getName()), birthDate, AdministrativeSex.of(patient.getGender()).orElse(null));
   }
 
   /** The referring provider: official name, NPI, work phone. */
@@ -172,18 +174,6 @@ public final class StatusNotices {
     return new AssignedId(id.value(), id.namespace(), id.universalId(), id.universalIdType(), null);
   }
 
-  /** ServiceRequest.priority → RF1-2 (table 0280 has no "urgent": it is sent as ASAP). */
-  static ReferralPriority priority(ServiceRequest.ServiceRequestPriority priority) {
-    if (priority == null) {
-      return null;
-    }
-    return switch (priority) {
-      case STAT -> ReferralPriority.STAT;
-      case ASAP, URGENT -> ReferralPriority.ASAP;
-      case ROUTINE -> ReferralPriority.ROUTINE;
-      default -> null;
-    };
-  }
 
   /** HumanName → XPN parts: the official name, else the usual one, else the first. */
   static PersonName name(List<HumanName> names) {
@@ -212,18 +202,6 @@ public final class StatusNotices {
     return parts.isEmpty() ? null : parts.stream().collect(Collectors.joining(" "));
   }
 
-  static AdministrativeSex sex(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender gender) {
-    if (gender == null) {
-      return null;
-    }
-    return switch (gender) {
-      case FEMALE -> AdministrativeSex.F;
-      case MALE -> AdministrativeSex.M;
-      case OTHER -> AdministrativeSex.O;
-      case UNKNOWN -> AdministrativeSex.U;
-      default -> null;
-    };
-  }
 
   private static String npi(List<Identifier> identifiers) {
     return identifiers.stream().filter(id -> CodeSystems.NPI.equals(id.getSystem()) && id.hasValue())

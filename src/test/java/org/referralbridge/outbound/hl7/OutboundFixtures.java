@@ -32,6 +32,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.referralbridge.vocabulary.AdministrativeSex;
+import org.referralbridge.vocabulary.ReferralPriority;
+import org.referralbridge.vocabulary.ReferralStatus;
 
 /** Fixed inputs (fictional people, fixed times and ids) and a standard HAPI parser to read the output back. */
 final class OutboundFixtures {
@@ -50,7 +53,7 @@ final class OutboundFixtures {
     return new PatientDetails(List.of(
         AssignedId.ofOid("GLD-1001", "2.16.840.1.113883.3.9999.1").withType("MR"),
         AssignedId.of("H7654321", "CASCADE_HEALTH_PLAN").withType("MB")),
-        new PersonName("Quill", "Morgan", "Avery", "Jr", null, null), "1988-02-14", AdministrativeSex.F);
+        new PersonName("Quill", "Morgan", "Avery", "Jr", null, null), "1988-02-14", AdministrativeSex.FEMALE);
   }
 
   static ReferringProvider referrer() {

@@ -11,6 +11,7 @@ import ca.uhn.hl7v2.util.Terser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.referralbridge.vocabulary.ReferralStatus;
 
 class ReferralStatusMessagesTests {
 

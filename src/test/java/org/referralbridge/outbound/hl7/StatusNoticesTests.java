@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DocumentReference;
-import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
@@ -28,6 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.referralbridge.hl7.Hl7Parser;
 import org.referralbridge.translate.TestTranslators;
 import org.referralbridge.translate.TranslationSettings;
+import org.referralbridge.vocabulary.AdministrativeSex;
+import org.referralbridge.vocabulary.ReferralPriority;
+import org.referralbridge.vocabulary.ReferralStatus;
 
 /**
  * {@link StatusNotices} on the resources the inbound translator makes of a real sample referral
@@ -79,7 +81,7 @@ class StatusNoticesTests {
         new AssignedId("55512", null, "2.16.840.1.113883.3.9999.7", "ISO", "PT"));
     assertThat(patient.name()).isEqualTo(new PersonName("Quill", "Morgan", "Avery", "Jr", "Mx", null));
     assertThat(patient.birthDate()).isEqualTo("1988-02-14");
-    assertThat(patient.sex()).isEqualTo(AdministrativeSex.F);
+    assertThat(patient.sex()).isEqualTo(AdministrativeSex.FEMALE);
   }
 
   @Test
@@ -120,20 +122,13 @@ class StatusNoticesTests {
   }
 
   @Test
-  void namesGenderAndPriorityMapToTheirV2Forms() {
+  void namesMapToTheirV2Form() {
     HumanName nickname = new HumanName().setUse(HumanName.NameUse.NICKNAME).setFamily("Nick");
     HumanName official = new HumanName().setUse(HumanName.NameUse.OFFICIAL).setFamily("Lee").addGiven("Ann")
         .addGiven("B").addGiven("C").addPrefix("Dr").addSuffix("III").addSuffix("MD").addSuffix("PhD");
     assertThat(StatusNotices.name(List.of(nickname, official)))
         .isEqualTo(new PersonName("Lee", "Ann", "B C", "III", "Dr", "MD PhD"));
     assertThat(StatusNotices.name(List.of())).isNull();
-    assertThat(StatusNotices.sex(AdministrativeGender.MALE)).isEqualTo(AdministrativeSex.M);
-    assertThat(StatusNotices.sex(AdministrativeGender.OTHER)).isEqualTo(AdministrativeSex.O);
-    assertThat(StatusNotices.sex(AdministrativeGender.UNKNOWN)).isEqualTo(AdministrativeSex.U);
-    assertThat(StatusNotices.sex(null)).isNull();
-    assertThat(StatusNotices.priority(ServiceRequest.ServiceRequestPriority.URGENT)).isEqualTo(ReferralPriority.ASAP);
-    assertThat(StatusNotices.priority(ServiceRequest.ServiceRequestPriority.STAT)).isEqualTo(ReferralPriority.STAT);
-    assertThat(StatusNotices.priority(null)).isNull();
   }
 
   @Test
