@@ -6,9 +6,8 @@ import java.util.Optional;
  * The MSH fields an acknowledgement needs, read by splitting the first segment: works on messages the full parser
  * rejects (wrong version, broken segments), so even a malformed message gets a NAK that echoes its MSH-10.
  */
-public record MshHeader(String sendingApplication, String sendingFacility, String receivingApplication,
-    String receivingFacility, String messageCode, String triggerEvent, String controlId, String processingId,
-    String version) {
+public record MshHeader(ApplicationId sender, ApplicationId receiver, String messageCode, String triggerEvent,
+    String controlId, String processingId, String version) {
 
   /** Reads the header, or empty when the text does not start with a usable MSH segment. */
   public static Optional<MshHeader> read(String raw) {
@@ -31,8 +30,8 @@ public record MshHeader(String sendingApplication, String sendingFacility, Strin
     char componentSeparator = fields[1].charAt(0);
     // fields[0] = "MSH", fields[1] = MSH-2, so MSH-n is fields[n - 1]
     return Optional.of(new MshHeader(
-        component(fields, 3, componentSeparator, 0), component(fields, 4, componentSeparator, 0),
-        component(fields, 5, componentSeparator, 0), component(fields, 6, componentSeparator, 0),
+        new ApplicationId(component(fields, 3, componentSeparator, 0), component(fields, 4, componentSeparator, 0)),
+        new ApplicationId(component(fields, 5, componentSeparator, 0), component(fields, 6, componentSeparator, 0)),
         component(fields, 9, componentSeparator, 0), component(fields, 9, componentSeparator, 1),
         field(fields, 10), component(fields, 11, componentSeparator, 0), component(fields, 12, componentSeparator, 0)));
   }

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.referralbridge.hl7.ApplicationId;
 import org.referralbridge.hl7.MshHeader;
 
 /**
@@ -32,14 +33,13 @@ public final class Acknowledgements {
       Map.entry(206, "Application record locked"),
       Map.entry(207, "Application internal error"));
 
-  private final String receivingApplication;
-  private final String receivingFacility;
+  private final ApplicationId clinic;
   private final AtomicLong sequence = new AtomicLong();
   private final String instancePrefix = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
 
-  public Acknowledgements(String receivingApplication, String receivingFacility) {
-    this.receivingApplication = receivingApplication;
-    this.receivingFacility = receivingFacility;
+  /** @param clinic MSH-3/4 of every acknowledgement */
+  public Acknowledgements(ApplicationId clinic) {
+    this.clinic = clinic;
   }
 
   /** AA for a message that has been durably stored. */
@@ -87,9 +87,9 @@ public final class Acknowledgements {
     String event = msh == null || msh.triggerEvent() == null ? "" : msh.triggerEvent();
     String messageType = version.equals("2.3") || version.startsWith("2.2") ? "ACK^" + event : "ACK^" + event + "^ACK";
     String processingId = msh == null || msh.processingId() == null ? "P" : msh.processingId();
-    return "MSH|^~\\&|" + escape(receivingApplication) + '|' + escape(receivingFacility) + '|'
-        + escape(msh == null ? null : msh.sendingApplication()) + '|'
-        + escape(msh == null ? null : msh.sendingFacility()) + '|'
+    return "MSH|^~\\&|" + escape(clinic.application()) + '|' + escape(clinic.facility()) + '|'
+        + escape(msh == null ? null : msh.sender().application()) + '|'
+        + escape(msh == null ? null : msh.sender().facility()) + '|'
         + OffsetDateTime.now(ZoneOffset.UTC).format(TIMESTAMP) + "||" + messageType + '|' + nextControlId() + '|'
         + escape(processingId) + '|' + escape(version) + '\r';
   }

@@ -41,7 +41,7 @@ class IntakeConfiguration {
 
   @Bean
   Acknowledgements acknowledgements(IntakeProperties properties) {
-    return new Acknowledgements(properties.receivingApplication(), properties.receivingFacility());
+    return new Acknowledgements(properties.clinic());
   }
 
   @Bean

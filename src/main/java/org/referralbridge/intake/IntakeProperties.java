@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.referralbridge.hl7.ApplicationId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -23,6 +24,11 @@ import org.springframework.validation.annotation.Validated;
 public record IntakeProperties(@Valid @NotNull Mllp mllp, @Min(1024) int maxMessageChars,
     @NotBlank String receivingApplication, @NotBlank String receivingFacility,
     @DefaultValue("10s") java.time.Duration enqueueTimeout) {
+
+  /** The clinic's side of every exchange: MSH-3/4 of our acknowledgements and notices. */
+  public ApplicationId clinic() {
+    return new ApplicationId(receivingApplication, receivingFacility);
+  }
 
   /**
    * @param host bind address (127.0.0.1 by default; 0.0.0.0 to accept from the network)

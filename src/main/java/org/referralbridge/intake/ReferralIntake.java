@@ -65,7 +65,7 @@ public final class ReferralIntake {
       throw new IntakeRejection(AckCode.AR, 102, null, "message contains control characters (only CR, LF and TAB"
           + " are allowed between the MLLP frame bytes)");
     }
-    if (msh.sendingApplication() == null && msh.sendingFacility() == null) {
+    if (msh.sender().isEmpty()) {
       throw new IntakeRejection(AckCode.AR, 101, "MSH-3", "sending application and facility missing");
     }
     if (msh.version() == null || !VERSIONS.matcher(msh.version()).matches()) {

@@ -34,7 +34,7 @@ public class RejectedMessages {
         : new IntakeRejection(IntakeRejection.AckCode.AE, 207, null,
             "message could not be stored, resend later", cause);
     MshHeader msh = MshHeader.read(raw).orElse(null);
-    String sender = msh == null ? null : msh.sendingApplication() + "^" + msh.sendingFacility();
+    String sender = msh == null || msh.sender().isEmpty() ? null : msh.sender().key();
     String controlId = msh == null ? null : msh.controlId();
     try {
       messages.recordRejected("mllp", sender, controlId, rejection.ackCode().name(), rejection.errorCode(),

@@ -9,7 +9,6 @@ import javax.sql.DataSource;
 import org.referralbridge.intake.IntakeProperties;
 import org.referralbridge.operations.BridgeMetrics;
 import org.referralbridge.operations.BrokerQueues;
-import org.referralbridge.outbound.hl7.Endpoint;
 import org.referralbridge.outbound.hl7.StatusNotices;
 import org.referralbridge.partner.PartnerDirectory;
 import org.referralbridge.store.FhirStore;
@@ -64,7 +63,7 @@ class OutboundConfiguration {
   @Bean
   StatusNotices statusNotices(TranslateProperties translate, IntakeProperties intake) {
     return new StatusNotices(translate.identifierBase().toString(),
-        new Endpoint(intake.receivingApplication(), intake.receivingFacility()), translate.defaultTimeZone());
+        intake.clinic(), translate.defaultTimeZone());
   }
 
   @Bean

@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Period;
+import org.referralbridge.hl7.ApplicationId;
 import org.referralbridge.vocabulary.CodeSystems;
 
 /**
@@ -63,7 +64,7 @@ final class IdentifierSystems {
    *
    * @param location the field, e.g. "PID-3", named when its CX-7/CX-8 dates are malformed
    */
-  Identifier identifier(CX cx, Sender sender, String location, DataQuality quality) {
+  Identifier identifier(CX cx, ApplicationId sender, String location, DataQuality quality) {
     String value = text(cx.getIDNumber());
     if (value == null) {
       return null;
@@ -79,7 +80,7 @@ final class IdentifierSystems {
       system = CodeSystems.NPI;
     }
     if (system == null) {
-      system = forAuthority(sender.facility().isEmpty() ? sender.application() : sender.facility(), null, null);
+      system = forAuthority(sender.facilityOrApplication(), null, null);
     }
     Identifier identifier = new Identifier().setSystem(system).setValue(value);
     if (typeCode != null) {
@@ -100,7 +101,7 @@ final class IdentifierSystems {
   }
 
   /** EI (e.g. RF1-6) → Identifier: a universal id names its own system, otherwise the sender qualifies it. */
-  Identifier entityIdentifier(EI ei, Sender sender, String kind) {
+  Identifier entityIdentifier(EI ei, ApplicationId sender, String kind) {
     String value = text(ei.getEntityIdentifier());
     if (value == null) {
       return null;
@@ -117,7 +118,7 @@ final class IdentifierSystems {
    * EI (e.g. RF1-11) → Identifier whose system is the EI's assigning authority (EI-2 namespace, EI-3/EI-4 universal
    * id); only an EI without one is qualified by the sender.
    */
-  Identifier authorityIdentifier(EI ei, Sender sender, String kind) {
+  Identifier authorityIdentifier(EI ei, ApplicationId sender, String kind) {
     String value = text(ei.getEntityIdentifier());
     if (value == null) {
       return null;
@@ -127,8 +128,13 @@ final class IdentifierSystems {
   }
 
   /** A system for ids only meaningful within one sender, e.g. {@code <base>/sender/APP/FAC/referral-id}. */
-  String senderSystem(Sender sender, String kind) {
-    return base + "/sender/" + sender.path() + "/" + kind;
+  String senderSystem(ApplicationId sender, String kind) {
+    return base + "/sender/" + path(sender) + "/" + kind;
+  }
+
+  /** URL path segment form of a sender, e.g. {@code NORTHSIDE_EHR/NORTHSIDE_PSYCH}. */
+  private static String path(ApplicationId sender) {
+    return slug(sender.application()) + "/" + slug(sender.facility());
   }
 
   /**

@@ -38,6 +38,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
+import org.referralbridge.hl7.ApplicationId;
 import org.referralbridge.hl7.ReferralSegmentOrder;
 import org.referralbridge.vocabulary.CodeSystems;
 import org.referralbridge.vocabulary.ReferralPriority;
@@ -68,7 +69,7 @@ public final class RefI12Translator {
   }
 
   /** Who sent a referral and its id in the sender's system (RF1-6): together, the referral's idempotency key. */
-  public record ReferralIdentity(Sender sender, String referralId) {
+  public record ReferralIdentity(ApplicationId sender, String referralId) {
     public String key() {
       return sender.key() + "|" + referralId;
     }
@@ -77,7 +78,7 @@ public final class RefI12Translator {
   /** The identity of a referral message, or a referral id of null when RF1-6 is empty. */
   public static ReferralIdentity identityOf(REF_I12 message) {
     MSH msh = message.getMSH();
-    Sender sender = new Sender(text(msh.getSendingApplication().getNamespaceID()),
+    ApplicationId sender = new ApplicationId(text(msh.getSendingApplication().getNamespaceID()),
         text(msh.getSendingFacility().getNamespaceID()));
     return new ReferralIdentity(sender, text(message.getRF1().getOriginatingReferralIdentifier().getEntityIdentifier()));
   }
@@ -141,7 +142,7 @@ public final class RefI12Translator {
         }
       } else if (referrer == null && (role.equals("RP") || role.isEmpty())) {
         referrer = PartyMapper.provider(provider, i + 1,
-            () -> PartyMapper.facilityOrganization(facilityOf(t.sender), t), t);
+            () -> PartyMapper.facilityOrganization(t.sender.facilityOrApplication(), t), t);
       }
     }
 
@@ -149,7 +150,7 @@ public final class RefI12Translator {
       String role = PartyMapper.role(providers.get(i).getPRD());
       if (!role.equals("RT")) {
         referrer = PartyMapper.provider(providers.get(i), i + 1,
-            () -> PartyMapper.facilityOrganization(facilityOf(t.sender), t), t);
+            () -> PartyMapper.facilityOrganization(t.sender.facilityOrApplication(), t), t);
         t.quality.note("ServiceRequest.requester", "PRD-1", "no provider with role RP (referring provider): the"
             + " provider with role '" + role + "' is taken as the referrer");
       }
@@ -309,10 +310,6 @@ public final class RefI12Translator {
    */
   static DateTimeType utc(Instant instant) {
     return new DateTimeType(Date.from(instant), TemporalPrecisionEnum.SECOND, UTC);
-  }
-
-  private static String facilityOf(Sender sender) {
-    return sender.facility().isEmpty() ? sender.application() : sender.facility();
   }
 
   /** The message as received, so that nothing in it is lost even where the mapping has no place for it. */

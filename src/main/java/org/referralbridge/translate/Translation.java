@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.referralbridge.hl7.ApplicationId;
 
 /**
  * The transaction Bundle of one referral while it is being built. Every entry is a conditional create on an
@@ -16,14 +17,14 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class Translation {
 
-  final Sender sender;
+  final ApplicationId sender;
   final String referralId;
   final IdentifierSystems systems;
   final ZoneId zone;
   final DataQuality quality = new DataQuality();
   private final Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 
-  Translation(Sender sender, String referralId, IdentifierSystems systems, ZoneId zone) {
+  Translation(ApplicationId sender, String referralId, IdentifierSystems systems, ZoneId zone) {
     this.sender = sender;
     this.referralId = referralId;
     this.systems = systems;

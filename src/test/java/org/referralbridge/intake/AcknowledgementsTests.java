@@ -9,6 +9,7 @@ import ca.uhn.hl7v2.parser.GenericModelClassFactory;
 import ca.uhn.hl7v2.util.Terser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import org.junit.jupiter.api.Test;
+import org.referralbridge.hl7.ApplicationId;
 import org.referralbridge.intake.IntakeRejection.AckCode;
 
 class AcknowledgementsTests {
@@ -17,7 +18,7 @@ class AcknowledgementsTests {
       + "RF1|P|R\rPID|1||1^^^A^MR\r";
   private static final String REF_23 = "MSH|^~\\&|OLD|PRACTICE|RB|KETA|20261121||REF^I11|C-23|P|2.3\rPID|1\r";
 
-  private final Acknowledgements acknowledgements = new Acknowledgements("RB", "KETA");
+  private final Acknowledgements acknowledgements = new Acknowledgements(new ApplicationId("RB", "KETA"));
 
   @Test
   void acceptAckEchoesTheControlIdAndSwapsSenderAndReceiver() throws Exception {

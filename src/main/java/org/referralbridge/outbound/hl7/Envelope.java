@@ -3,6 +3,7 @@ package org.referralbridge.outbound.hl7;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
+import org.referralbridge.hl7.ApplicationId;
 
 /**
  * The header of one outbound message.
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param time MSH-7 (and the default for the message's other times)
  * @param zone the zone every time in the message is written in, with its offset
  */
-public record Envelope(Endpoint sender, Endpoint receiver, String controlId, Instant time, ZoneId zone) {
+public record Envelope(ApplicationId sender, ApplicationId receiver, String controlId, Instant time, ZoneId zone) {
 
   static final int MAX_CONTROL_ID_LENGTH = 20;
 

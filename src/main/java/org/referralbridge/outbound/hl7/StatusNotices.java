@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
+import org.referralbridge.hl7.ApplicationId;
 import org.referralbridge.vocabulary.AdministrativeSex;
 import org.referralbridge.vocabulary.CodeSystems;
 import org.referralbridge.vocabulary.ReferralPriority;
@@ -46,7 +47,7 @@ public final class StatusNotices {
   private static final Pattern GENERATIONAL_SUFFIX = Pattern.compile("(?i)(jr|sr|i{1,3}|iv|v)\\.?");
 
   private final String base;
-  private final Endpoint clinicApplication;
+  private final ApplicationId clinicApplication;
   private final ZoneId zone;
   private final Pattern authoritySystem;
   private final Pattern senderSystem;
@@ -57,7 +58,7 @@ public final class StatusNotices {
    * @param clinicApplication this service's MSH-3/4
    * @param zone the zone the messages' times are written in
    */
-  public StatusNotices(String identifierBase, Endpoint clinicApplication, ZoneId zone) {
+  public StatusNotices(String identifierBase, ApplicationId clinicApplication, ZoneId zone) {
     String trimmed = Objects.requireNonNull(identifierBase, "identifierBase");
     this.base = trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     this.clinicApplication = Objects.requireNonNull(clinicApplication, "clinicApplication");
@@ -90,7 +91,7 @@ public final class StatusNotices {
     if (sender == null || !sender.matches()) {
       throw new OutboundMessageException("MSA-2: the original message has no sender-qualified control id");
     }
-    Endpoint referrerSystem = new Endpoint(decode(sender.group(1)), decode(sender.group(2)));
+    ApplicationId referrerSystem = new ApplicationId(decode(sender.group(1)), decode(sender.group(2)));
     Envelope envelope = new Envelope(clinicApplication, referrerSystem, controlId, time, zone);
     AssignedId clinicId = referral.getIdElement().hasIdPart()
         ? AssignedId.of(referral.getIdElement().getIdPart(), clinicApplication.application()) : null;

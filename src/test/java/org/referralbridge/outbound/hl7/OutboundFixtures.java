@@ -32,6 +32,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.referralbridge.hl7.ApplicationId;
 import org.referralbridge.vocabulary.AdministrativeSex;
 import org.referralbridge.vocabulary.ReferralPriority;
 import org.referralbridge.vocabulary.ReferralStatus;
@@ -44,8 +45,8 @@ final class OutboundFixtures {
   static final Instant MESSAGE_TIME = Instant.parse("2026-11-21T18:00:00Z");
   static final Instant SESSION_START = Instant.parse("2026-11-20T17:30:00Z");
   static final Instant AUTHORED_AT = Instant.parse("2026-11-20T19:05:00Z");
-  static final Endpoint CLINIC_APP = new Endpoint("REFERRALBRIDGE", "LAKESIDE_KETAMINE");
-  static final Endpoint REFERRER_APP = new Endpoint("GOLDEN_EHR", "GOLDEN_PSYCH");
+  static final ApplicationId CLINIC_APP = new ApplicationId("REFERRALBRIDGE", "LAKESIDE_KETAMINE");
+  static final ApplicationId REFERRER_APP = new ApplicationId("GOLDEN_EHR", "GOLDEN_PSYCH");
 
   private OutboundFixtures() {}
 

@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.referralbridge.hl7.ApplicationId;
 import org.referralbridge.hl7.Hl7Parser;
 import org.referralbridge.translate.TestTranslators;
 import org.referralbridge.translate.TranslationSettings;
@@ -60,7 +61,7 @@ class StatusNoticesTests {
   void theNoticeGoesBackToTheSenderOfTheStoredReferralAndEchoesItsControlId() {
     StatusNotice notice = fromBundle(ACCEPTED);
     assertThat(notice.envelope().sender()).isEqualTo(CLINIC_APP);
-    assertThat(notice.envelope().receiver()).isEqualTo(new Endpoint("GOLDEN_EHR", "GOLDEN_PSYCH"));
+    assertThat(notice.envelope().receiver()).isEqualTo(new ApplicationId("GOLDEN_EHR", "GOLDEN_PSYCH"));
     assertThat(notice.envelope().controlId()).isEqualTo("RB-0001");
     assertThat(notice.originalControlId()).isEqualTo("GLD-0001");
     assertThat(notice.referral().originating()).isEqualTo(AssignedId.of("GLD-REF-0001", "GOLDEN_EHR"));
