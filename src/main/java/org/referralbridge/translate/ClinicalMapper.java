@@ -53,7 +53,7 @@ final class ClinicalMapper {
     condition.setVerificationStatus(concept(CodeSystems.CONDITION_VERIFICATION,
         "F".equalsIgnoreCase(type) ? "confirmed" : "provisional"));
     condition.addCategory(concept(CodeSystems.CONDITION_CATEGORY, "problem-list-item"));
-    CodeableConcept code = V2Types.concept(dg1.getDiagnosisCodeDG1());
+    CodeableConcept code = CodedValues.concept(dg1.getDiagnosisCodeDG1());
     String description = text(dg1.getDiagnosisDescription());
     if (code == null && description != null) {
       code = new CodeableConcept().setText(description); // DG1-4, withdrawn but still sent by v2.3-2.5 systems
@@ -85,7 +85,7 @@ final class ClinicalMapper {
       allergy.setType("MC".equals(type) ? AllergyIntolerance.AllergyIntoleranceType.INTOLERANCE
           : AllergyIntolerance.AllergyIntoleranceType.ALLERGY);
     }
-    allergy.setCode(V2Types.concept(al1.getAllergenCodeMnemonicDescription()));
+    allergy.setCode(CodedValues.concept(al1.getAllergenCodeMnemonicDescription()));
     String severity = upper(text(al1.getAllergySeverityCode().getIdentifier()));
     if ("SV".equals(severity)) {
       allergy.setCriticality(AllergyIntolerance.AllergyIntoleranceCriticality.HIGH);
@@ -123,7 +123,7 @@ final class ClinicalMapper {
       case "D", "W" -> Observation.ObservationStatus.ENTEREDINERROR;
       default -> Observation.ObservationStatus.UNKNOWN;
     });
-    CodeableConcept code = V2Types.concept(obx.getObservationIdentifier());
+    CodeableConcept code = CodedValues.concept(obx.getObservationIdentifier());
     observation.setCode(code);
     if (code != null && code.getCoding().stream().anyMatch(c -> CodeSystems.LOINC.equals(c.getSystem())
         && CodeSystems.SCREENING_SCORES.containsKey(c.getCode()))) {
@@ -187,7 +187,7 @@ final class ClinicalMapper {
       }
       case "CWE", "CE", "CNE", "CF" -> {
         if (data instanceof CWE cwe) {
-          observation.setValue(V2Types.concept(cwe));
+          observation.setValue(CodedValues.concept(cwe));
         } else {
           observation.setValue(new CodeableConcept().setText(text(data)));
         }
@@ -295,7 +295,7 @@ final class ClinicalMapper {
 
   /** The insured person of a policy the patient does not hold (IN1-17 not SEL): IN1-16, IN1-18, IN1-19. */
   private static Reference insured(IN1 in1, int index, Reference patient, Translation t) {
-    List<HumanName> names = V2Types.mapAll(in1.getNameOfInsured(), V2Types::name);
+    List<HumanName> names = V2Types.mapAll(in1.getNameOfInsured(), Names::name);
     if (names.isEmpty()) {
       return null;
     }
@@ -304,13 +304,13 @@ final class ClinicalMapper {
     person.addIdentifier(id);
     person.setActive(true);
     person.setPatient(patient);
-    Coding relationship = V2Types.tableCoding(in1.getInsuredSRelationshipToPatient(), "0063");
+    Coding relationship = CodedValues.tableCoding(in1.getInsuredSRelationshipToPatient(), "0063");
     if (relationship != null) {
       person.addRelationship(new CodeableConcept().addCoding(relationship));
     }
     person.getName().addAll(names);
     person.setBirthDateElement(Fields.date("IN1-18", in1.getInsuredSDateOfBirth(), t.quality));
-    person.getAddress().addAll(V2Types.mapAll(in1.getInsuredSAddress(), V2Types::address));
+    person.getAddress().addAll(V2Types.mapAll(in1.getInsuredSAddress(), Addresses::address));
     return t.add(person, "RelatedPerson/" + id.getValue(), id);
   }
 
@@ -324,8 +324,8 @@ final class ClinicalMapper {
     }
     XON[] names = in1.getInsuranceCompanyName();
     insurer.setName(names.length > 0 ? text(names[0].getOrganizationName()) : null);
-    insurer.getAddress().addAll(V2Types.mapAll(in1.getInsuranceCompanyAddress(), V2Types::address));
-    insurer.getTelecom().addAll(V2Types.mapAll(in1.getInsuranceCoPhoneNumber(), V2Types::contact));
+    insurer.getAddress().addAll(V2Types.mapAll(in1.getInsuranceCompanyAddress(), Addresses::address));
+    insurer.getTelecom().addAll(V2Types.mapAll(in1.getInsuranceCoPhoneNumber(), Telecoms::contact));
     insurer.addType(new CodeableConcept().addCoding(
         new Coding("http://terminology.hl7.org/CodeSystem/organization-type", "ins", "Insurance Company")));
     if (!insurer.hasName() && !insurer.hasIdentifier()) {

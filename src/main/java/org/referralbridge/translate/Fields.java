@@ -14,7 +14,7 @@ final class Fields {
 
   static DateTimeType dateTime(String location, Type value, Translation t) {
     try {
-      return V2Types.dateTime(value, t.zone);
+      return DateTimes.dateTime(value, t.zone);
     } catch (IllegalArgumentException e) {
       dropped(location, value, "date/time", t.quality);
       return null;
@@ -23,7 +23,7 @@ final class Fields {
 
   static DateType date(String location, Type value, DataQuality quality) {
     try {
-      return V2Types.date(value);
+      return DateTimes.date(value);
     } catch (IllegalArgumentException e) {
       dropped(location, value, "date", quality);
       return null;

@@ -204,7 +204,7 @@ public final class RefI12Translator {
     request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
     request.addCategory(new CodeableConcept().addCoding(
         new Coding(CodeSystems.SNOMED, CodeSystems.SCT_PATIENT_REFERRAL, "Patient referral")));
-    Coding type = V2Types.tableCoding(rf1.getReferralType(), "0281");
+    Coding type = CodedValues.tableCoding(rf1.getReferralType(), "0281");
     if (type != null) {
       request.addCategory(new CodeableConcept().addCoding(type));
     }
@@ -215,12 +215,12 @@ public final class RefI12Translator {
     request.setCode(new CodeableConcept().addCoding(
         new Coding(CodeSystems.SNOMED, CodeSystems.SCT_PATIENT_REFERRAL, "Patient referral")));
     for (CWE disposition : rf1.getReferralDisposition()) {
-      Coding coding = V2Types.tableCoding(disposition, "0282");
+      Coding coding = CodedValues.tableCoding(disposition, "0282");
       if (coding != null) {
         request.addOrderDetail(new CodeableConcept().addCoding(coding));
       }
     }
-    Coding category = V2Types.tableCoding(rf1.getReferralCategory(), "0284");
+    Coding category = CodedValues.tableCoding(rf1.getReferralCategory(), "0284");
     if (category != null) {
       request.addOrderDetail(new CodeableConcept().addCoding(category));
     }
@@ -248,7 +248,7 @@ public final class RefI12Translator {
     }
     request.addPerformer(performer != null ? performer : clinic);
     for (CWE reason : rf1.getReferralReason()) {
-      CodeableConcept concept = V2Types.concept(reason);
+      CodeableConcept concept = CodedValues.concept(reason);
       if (concept != null) {
         request.addReasonCode(concept);
       }
