@@ -35,6 +35,11 @@ final class CodedValues {
     return concept;
   }
 
+  /** A CodeableConcept of one coding, {@code code} of {@code system}, without display (statuses, categories). */
+  static CodeableConcept concept(String system, String code) {
+    return new CodeableConcept().addCoding(new Coding(system, code, null));
+  }
+
   /**
    * A language CWE (PID-15) → CodeableConcept with the code as sent as a BCP-47 coding, whatever table the sender
    * named (HL70296, ISO639, none): {@link TerminologyGate} then writes it as a valid tag or keeps it as text.

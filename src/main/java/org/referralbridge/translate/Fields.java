@@ -1,6 +1,10 @@
 package org.referralbridge.translate;
 
+import static org.referralbridge.translate.V2Types.text;
+
 import ca.uhn.hl7v2.model.Type;
+import ca.uhn.hl7v2.model.v28.datatype.CQ;
+import java.math.BigDecimal;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 
@@ -34,6 +38,16 @@ final class Fields {
   static DateTimeType dateAsDateTime(String location, Type value, DataQuality quality) {
     DateType date = date(location, value, quality);
     return date == null ? null : new DateTimeType(date.getValueAsString());
+  }
+
+  /** The number of a CQ (e.g. AUT-8), or null when empty or not a number (then noted). */
+  static BigDecimal number(String location, CQ cq, DataQuality quality) {
+    String value = text(cq.getQuantity());
+    BigDecimal number = Numbers.parse(value);
+    if (number == null && value != null) {
+      quality.note(null, location, "'" + value + "' is not a number: left out");
+    }
+    return number;
   }
 
   private static void dropped(String location, Type value, String kind, DataQuality quality) {

@@ -158,21 +158,21 @@ public final class RefI12Translator {
 
     List<Reference> insurance = new ArrayList<>();
     for (int i = 0; i < message.getINSURANCEReps(); i++) {
-      insurance.add(ClinicalMapper.coverage(message.getINSURANCE(i).getIN1(), i + 1, patient, t));
+      insurance.add(CoverageMapper.coverage(message.getINSURANCE(i).getIN1(), i + 1, patient, t));
     }
     AUT aut = message.getAUTHORIZATION_CONTACT1().getAUT();
     DateTimeType received = utc(receivedAt);
     if (!aut.isEmpty()) {
-      insurance.add(ClinicalMapper.authorization(aut, message.getAUTHORIZATION_CONTACT1().getCTD(), patient,
+      insurance.add(AuthorizationMapper.authorization(aut, message.getAUTHORIZATION_CONTACT1().getCTD(), patient,
           received, t));
     }
     List<Reference> conditions = new ArrayList<>();
     for (int i = 0; i < message.getDG1Reps(); i++) {
-      conditions.add(ClinicalMapper.condition(message.getDG1(i), i + 1, patient, t));
+      conditions.add(ConditionMapper.condition(message.getDG1(i), i + 1, patient, t));
     }
     List<Reference> supporting = new ArrayList<>();
     for (int i = 0; i < message.getAL1Reps(); i++) {
-      supporting.add(ClinicalMapper.allergy(message.getAL1(i), i + 1, patient, t));
+      supporting.add(AllergyMapper.allergy(message.getAL1(i), i + 1, patient, t));
     }
     List<NTE> orderNotes = new ArrayList<>();
     for (int i = 0; i < message.getOBSERVATIONReps(); i++) {
@@ -181,7 +181,7 @@ public final class RefI12Translator {
       orderNotes.addAll(group.getNTEAll());
       for (int j = 0; j < group.getRESULTS_NOTESReps(); j++) {
         REF_I12_RESULTS_NOTES result = group.getRESULTS_NOTES(j);
-        supporting.add(ClinicalMapper.observation(result.getOBX(), (i + 1) + "." + (j + 1), groupTime,
+        supporting.add(ObservationMapper.observation(result.getOBX(), (i + 1) + "." + (j + 1), groupTime,
             result.getNTEAll(), patient, t));
       }
     }
@@ -224,7 +224,7 @@ public final class RefI12Translator {
     if (category != null) {
       request.addOrderDetail(new CodeableConcept().addCoding(category));
     }
-    java.math.BigDecimal requestedTreatments = ClinicalMapper.number("AUT-8", aut.getRequestedNumberOfTreatments(), t.quality);
+    java.math.BigDecimal requestedTreatments = Fields.number("AUT-8", aut.getRequestedNumberOfTreatments(), t.quality);
     if (requestedTreatments != null) {
       request.setQuantity(new Quantity().setValue(requestedTreatments).setUnit("treatments"));
     }
@@ -262,7 +262,7 @@ public final class RefI12Translator {
     supporting.forEach(request::addSupportingInfo);
     orderNotes.addAll(message.getNTEAll());
     for (NTE nte : orderNotes) {
-      Annotation note = ClinicalMapper.note(nte);
+      Annotation note = NoteMapper.note(nte);
       if (note != null) {
         request.addNote(note);
       }
