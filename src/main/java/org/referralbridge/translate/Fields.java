@@ -1,6 +1,10 @@
 package org.referralbridge.translate;
 
+import static org.referralbridge.translate.V2Types.text;
+
 import ca.uhn.hl7v2.model.Type;
+import ca.uhn.hl7v2.model.v28.datatype.CQ;
+import java.math.BigDecimal;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 
@@ -14,7 +18,7 @@ final class Fields {
 
   static DateTimeType dateTime(String location, Type value, Translation t) {
     try {
-      return V2Types.dateTime(value, t.zone);
+      return DateTimes.dateTime(value, t.zone);
     } catch (IllegalArgumentException e) {
       dropped(location, value, "date/time", t.quality);
       return null;
@@ -23,7 +27,7 @@ final class Fields {
 
   static DateType date(String location, Type value, DataQuality quality) {
     try {
-      return V2Types.date(value);
+      return DateTimes.date(value);
     } catch (IllegalArgumentException e) {
       dropped(location, value, "date", quality);
       return null;
@@ -34,6 +38,16 @@ final class Fields {
   static DateTimeType dateAsDateTime(String location, Type value, DataQuality quality) {
     DateType date = date(location, value, quality);
     return date == null ? null : new DateTimeType(date.getValueAsString());
+  }
+
+  /** The number of a CQ (e.g. AUT-8), or null when empty or not a number (then noted). */
+  static BigDecimal number(String location, CQ cq, DataQuality quality) {
+    String value = text(cq.getQuantity());
+    BigDecimal number = Numbers.parse(value);
+    if (number == null && value != null) {
+      quality.note(null, location, "'" + value + "' is not a number: left out");
+    }
+    return number;
   }
 
   private static void dropped(String location, Type value, String kind, DataQuality quality) {

@@ -52,7 +52,7 @@ final class PartyMapper {
       }
     }
     addSocialSecurityNumber(patient, text(pid.getSSNNumberPatient()), t);
-    patient.getName().addAll(V2Types.mapAll(pid.getPatientName(), V2Types::name));
+    patient.getName().addAll(V2Types.mapAll(pid.getPatientName(), Names::name));
     patient.setBirthDateElement(Fields.date("PID-7", pid.getDateTimeOfBirth(), t.quality));
     String sex = text(pid.getAdministrativeSex().getIdentifier());
     if (sex != null) {
@@ -64,21 +64,21 @@ final class PartyMapper {
     noteMissing(patient.hasName(), "Patient.name", "PID-5", "no patient name", t);
     noteMissing(patient.hasBirthDate(), "Patient.birthDate", "PID-7", "no usable date of birth", t);
     noteMissing(patient.hasGender(), "Patient.gender", "PID-8", "no administrative sex", t);
-    patient.getAddress().addAll(V2Types.mapAll(pid.getPatientAddress(), V2Types::address));
-    patient.getTelecom().addAll(V2Types.mapAll(pid.getPhoneNumberHome(), V2Types::contact));
-    for (ContactPoint work : V2Types.mapAll(pid.getPhoneNumberBusiness(), V2Types::contact)) {
+    patient.getAddress().addAll(V2Types.mapAll(pid.getPatientAddress(), Addresses::address));
+    patient.getTelecom().addAll(V2Types.mapAll(pid.getPhoneNumberHome(), Telecoms::contact));
+    for (ContactPoint work : V2Types.mapAll(pid.getPhoneNumberBusiness(), Telecoms::contact)) {
       if (!work.hasUse()) {
         work.setUse(ContactPoint.ContactPointUse.WORK);
       }
       patient.addTelecom(work);
     }
     // PID-40 (v2.7+) replaces PID-13/14; a number sent in both is kept once
-    for (ContactPoint contact : V2Types.mapAll(pid.getPatientTelecommunicationInformation(), V2Types::contact)) {
+    for (ContactPoint contact : V2Types.mapAll(pid.getPatientTelecommunicationInformation(), Telecoms::contact)) {
       if (patient.getTelecom().stream().noneMatch(existing -> existing.equalsDeep(contact))) {
         patient.addTelecom(contact);
       }
     }
-    CodeableConcept language = V2Types.language(pid.getPrimaryLanguage());
+    CodeableConcept language = CodedValues.language(pid.getPrimaryLanguage());
     if (language != null) {
       patient.addCommunication().setLanguage(language).setPreferred(true);
     }
@@ -154,9 +154,9 @@ final class PartyMapper {
         practitioner.addIdentifier(identifier);
       }
     }
-    practitioner.getName().addAll(V2Types.mapAll(prd.getProviderName(), V2Types::name));
-    practitioner.getAddress().addAll(V2Types.mapAll(prd.getProviderAddress(), V2Types::address));
-    practitioner.getTelecom().addAll(V2Types.mapAll(prd.getProviderCommunicationInformation(), V2Types::contact));
+    practitioner.getName().addAll(V2Types.mapAll(prd.getProviderName(), Names::name));
+    practitioner.getAddress().addAll(V2Types.mapAll(prd.getProviderAddress(), Addresses::address));
+    practitioner.getTelecom().addAll(V2Types.mapAll(prd.getProviderCommunicationInformation(), Telecoms::contact));
     Identifier practitionerId = practitioner.hasIdentifier()
         ? practitioner.getIdentifierFirstRep()
         : t.partIdentifier("PRD/" + index);
@@ -179,13 +179,13 @@ final class PartyMapper {
     if (organization != null) {
       practitionerRole.setOrganization(organization);
     }
-    Coding roleCoding = V2Types.tableCoding(prd.getProviderRole().length == 0 ? null : prd.getProviderRole(0),
+    Coding roleCoding = CodedValues.tableCoding(prd.getProviderRole().length == 0 ? null : prd.getProviderRole(0),
         "0286");
     if (roleCoding != null) {
       practitionerRole.addCode(new CodeableConcept().addCoding(roleCoding));
     }
     practitionerRole.getTelecom().addAll(V2Types.mapAll(prd.getProviderCommunicationInformation(),
-        V2Types::contact));
+        Telecoms::contact));
     return t.add(practitionerRole, "PractitionerRole/" + roleId.getValue(), roleId);
   }
 
@@ -224,9 +224,9 @@ final class PartyMapper {
           identifier.setType(new CodeableConcept().addCoding(new Coding(CodeSystems.V2_IDENTIFIER_TYPE, type, null)));
         }
       }
-      organization.getAddress().addAll(V2Types.mapAll(prd.getProviderOrganizationAddress(), V2Types::address));
+      organization.getAddress().addAll(V2Types.mapAll(prd.getProviderOrganizationAddress(), Addresses::address));
       organization.getTelecom().addAll(V2Types.mapAll(prd.getProviderOrganizationCommunicationInformation(),
-          V2Types::contact));
+          Telecoms::contact));
       return addOrganization(organization, t);
     }
     HD facility = prd.getProviderLocation().getFacility();
@@ -261,15 +261,15 @@ final class PartyMapper {
       Organization.OrganizationContactComponent contact = organization.addContact();
       CWE[] roles = ctd.getContactRole();
       if (roles.length > 0) {
-        contact.setPurpose(V2Types.concept(roles[0]));
+        contact.setPurpose(CodedValues.concept(roles[0]));
       }
       if (ctd.getContactName().length > 0) {
-        contact.setName(V2Types.name(ctd.getContactName(0)));
+        contact.setName(Names.name(ctd.getContactName(0)));
       }
       if (ctd.getContactAddress().length > 0) {
-        contact.setAddress(V2Types.address(ctd.getContactAddress(0)));
+        contact.setAddress(Addresses.address(ctd.getContactAddress(0)));
       }
-      contact.getTelecom().addAll(V2Types.mapAll(ctd.getContactCommunicationInformation(), V2Types::contact));
+      contact.getTelecom().addAll(V2Types.mapAll(ctd.getContactCommunicationInformation(), Telecoms::contact));
     }
   }
 }

@@ -159,21 +159,21 @@ public final class RefI12Translator {
 
     List<Reference> insurance = new ArrayList<>();
     for (int i = 0; i < message.getINSURANCEReps(); i++) {
-      insurance.add(ClinicalMapper.coverage(message.getINSURANCE(i).getIN1(), i + 1, patient, t));
+      insurance.add(CoverageMapper.coverage(message.getINSURANCE(i).getIN1(), i + 1, patient, t));
     }
     AUT aut = message.getAUTHORIZATION_CONTACT1().getAUT();
     DateTimeType received = utc(receivedAt);
     if (!aut.isEmpty()) {
-      insurance.add(ClinicalMapper.authorization(aut, message.getAUTHORIZATION_CONTACT1().getCTD(), patient,
+      insurance.add(AuthorizationMapper.authorization(aut, message.getAUTHORIZATION_CONTACT1().getCTD(), patient,
           received, t));
     }
     List<Reference> conditions = new ArrayList<>();
     for (int i = 0; i < message.getDG1Reps(); i++) {
-      conditions.add(ClinicalMapper.condition(message.getDG1(i), i + 1, patient, t));
+      conditions.add(ConditionMapper.condition(message.getDG1(i), i + 1, patient, t));
     }
     List<Reference> supporting = new ArrayList<>();
     for (int i = 0; i < message.getAL1Reps(); i++) {
-      supporting.add(ClinicalMapper.allergy(message.getAL1(i), i + 1, patient, t));
+      supporting.add(AllergyMapper.allergy(message.getAL1(i), i + 1, patient, t));
     }
     List<NTE> orderNotes = new ArrayList<>();
     for (int i = 0; i < message.getOBSERVATIONReps(); i++) {
@@ -182,7 +182,7 @@ public final class RefI12Translator {
       orderNotes.addAll(group.getNTEAll());
       for (int j = 0; j < group.getRESULTS_NOTESReps(); j++) {
         REF_I12_RESULTS_NOTES result = group.getRESULTS_NOTES(j);
-        supporting.add(ClinicalMapper.observation(result.getOBX(), (i + 1) + "." + (j + 1), groupTime,
+        supporting.add(ObservationMapper.observation(result.getOBX(), (i + 1) + "." + (j + 1), groupTime,
             result.getNTEAll(), patient, t));
       }
     }
@@ -205,7 +205,7 @@ public final class RefI12Translator {
     request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
     request.addCategory(new CodeableConcept().addCoding(
         new Coding(CodeSystems.SNOMED, CodeSystems.SCT_PATIENT_REFERRAL, "Patient referral")));
-    Coding type = V2Types.tableCoding(rf1.getReferralType(), "0281");
+    Coding type = CodedValues.tableCoding(rf1.getReferralType(), "0281");
     if (type != null) {
       request.addCategory(new CodeableConcept().addCoding(type));
     }
@@ -216,16 +216,16 @@ public final class RefI12Translator {
     request.setCode(new CodeableConcept().addCoding(
         new Coding(CodeSystems.SNOMED, CodeSystems.SCT_PATIENT_REFERRAL, "Patient referral")));
     for (CWE disposition : rf1.getReferralDisposition()) {
-      Coding coding = V2Types.tableCoding(disposition, "0282");
+      Coding coding = CodedValues.tableCoding(disposition, "0282");
       if (coding != null) {
         request.addOrderDetail(new CodeableConcept().addCoding(coding));
       }
     }
-    Coding category = V2Types.tableCoding(rf1.getReferralCategory(), "0284");
+    Coding category = CodedValues.tableCoding(rf1.getReferralCategory(), "0284");
     if (category != null) {
       request.addOrderDetail(new CodeableConcept().addCoding(category));
     }
-    java.math.BigDecimal requestedTreatments = ClinicalMapper.number("AUT-8", aut.getRequestedNumberOfTreatments(), t.quality);
+    java.math.BigDecimal requestedTreatments = Fields.number("AUT-8", aut.getRequestedNumberOfTreatments(), t.quality);
     if (requestedTreatments != null) {
       request.setQuantity(new Quantity().setValue(requestedTreatments).setUnit("treatments"));
     }
@@ -249,7 +249,7 @@ public final class RefI12Translator {
     }
     request.addPerformer(performer != null ? performer : clinic);
     for (CWE reason : rf1.getReferralReason()) {
-      CodeableConcept concept = V2Types.concept(reason);
+      CodeableConcept concept = CodedValues.concept(reason);
       if (concept != null) {
         request.addReasonCode(concept);
       }
@@ -263,7 +263,7 @@ public final class RefI12Translator {
     supporting.forEach(request::addSupportingInfo);
     orderNotes.addAll(message.getNTEAll());
     for (NTE nte : orderNotes) {
-      Annotation note = ClinicalMapper.note(nte);
+      Annotation note = NoteMapper.note(nte);
       if (note != null) {
         request.addNote(note);
       }
