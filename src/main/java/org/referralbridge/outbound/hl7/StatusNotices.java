@@ -96,8 +96,8 @@ public final class StatusNotices {
     AssignedId clinicId = referral.getIdElement().hasIdPart()
         ? AssignedId.of(referral.getIdElement().getIdPart(), clinicApplication.application()) : null;
     return new StatusNotice(envelope, original.getValue(), new ReferralIds(placer(referral), clinicId),
-        change.status(), ReferralPriority.of(referral.getPriority()).orElse(null), change.comment(), change.scheduledStart(),
-        clinic(clinic), referrer == null ? null : referrer(referrer), patient(patient));
+        change.status(), ReferralPriority.of(referral.getPriority()).orElse(null), change.comment(),
+        change.scheduledStart(), clinic(clinic), referrer == null ? null : referrer(referrer), patient(patient));
   }
 
   /** PID: every identifier but social security numbers, the official name, birth date, sex. */
@@ -113,7 +113,8 @@ public final class StatusNotices {
       throw new OutboundMessageException("PID-3: the patient has no identifier to send");
     }
     String birthDate = patient.hasBirthDate() ? patient.getBirthDateElement().getValueAsString() : null;
-    return new PatientDetails(identifiers, name(patient.getName()), birthDate, AdministrativeSex.of(patient.getGender()).orElse(null));
+    return new PatientDetails(identifiers, name(patient.getName()), birthDate,
+        AdministrativeSex.of(patient.getGender()).orElse(null));
   }
 
   /** The referring provider: official name, NPI, work phone. */
