@@ -1,14 +1,16 @@
 package org.referralbridge.infusion;
 
-/** The drug given in a session, with its RxNorm code (see {@link InfusionCodes}). */
+import org.referralbridge.vocabulary.RxNorm;
+
+/** The drug given in a session, with its RxNorm code. */
 public enum Drug {
-  KETAMINE_RACEMIC("Racemic ketamine", InfusionCodes.RXNORM_KETAMINE),
-  ESKETAMINE("Esketamine nasal spray", InfusionCodes.RXNORM_ESKETAMINE_NASAL_SPRAY);
+  KETAMINE_RACEMIC("Racemic ketamine", RxNorm.KETAMINE),
+  ESKETAMINE("Esketamine nasal spray", RxNorm.ESKETAMINE_NASAL_SPRAY);
 
   private final String label;
-  private final String rxNorm;
+  private final RxNorm rxNorm;
 
-  Drug(String label, String rxNorm) {
+  Drug(String label, RxNorm rxNorm) {
     this.label = label;
     this.rxNorm = rxNorm;
   }
@@ -18,7 +20,8 @@ public enum Drug {
     return label;
   }
 
+  /** The RxNorm code, e.g. "6130". */
   public String rxNorm() {
-    return rxNorm;
+    return rxNorm.code();
   }
 }

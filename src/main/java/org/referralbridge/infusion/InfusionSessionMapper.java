@@ -20,6 +20,8 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 import org.referralbridge.infusion.InfusionSession.VitalSigns;
+import org.referralbridge.vocabulary.Loinc;
+import org.referralbridge.vocabulary.Ucum;
 
 /**
  * One recorded session → a FHIR R4 transaction Bundle (conditional creates, name-based fullUrls; see
@@ -63,8 +65,8 @@ public final class InfusionSessionMapper {
 
     entries.add(medicationAdministration(session, dose, links), "medication");
     entries.add(observation(links, InfusionCodes.CATEGORY_VITAL_SIGNS,
-        loinc(InfusionCodes.LOINC_BODY_WEIGHT, InfusionCodes.LOINC_BODY_WEIGHT_DISPLAY), dateTime(session.start()))
-        .setValue(quantity(session.weightKg(), InfusionCodes.UCUM_KG)), "weight");
+        loinc(Loinc.BODY_WEIGHT), dateTime(session.start()))
+        .setValue(quantity(session.weightKg(), Ucum.KG)), "weight");
     List<VitalSigns> vitals = session.vitalSigns();
     for (int i = 0; i < vitals.size(); i++) {
       addVitals(vitals.get(i), "vitals/" + i + "/", links, entries);
@@ -177,7 +179,7 @@ public final class InfusionSessionMapper {
         .setText(doseText(session, dose))
         .setRoute(new CodeableConcept(new Coding(InfusionCodes.SNOMED, route.snomed(), route.snomedDisplay()))
             .setText(route.label()))
-        .setDose(quantity(session.doseMg(), InfusionCodes.UCUM_MG));
+        .setDose(quantity(session.doseMg(), Ucum.MG));
     return administration;
   }
 
@@ -185,35 +187,33 @@ public final class InfusionSessionMapper {
     DateTimeType time = dateTime(v.time());
     if (v.systolic() != null || v.diastolic() != null) {
       Observation bp = observation(links, InfusionCodes.CATEGORY_VITAL_SIGNS,
-          loinc(InfusionCodes.LOINC_BP_PANEL, InfusionCodes.LOINC_BP_PANEL_DISPLAY), time);
-      bpComponent(bp, InfusionCodes.LOINC_SYSTOLIC, InfusionCodes.LOINC_SYSTOLIC_DISPLAY, v.systolic());
-      bpComponent(bp, InfusionCodes.LOINC_DIASTOLIC, InfusionCodes.LOINC_DIASTOLIC_DISPLAY, v.diastolic());
+          loinc(Loinc.BP_PANEL), time);
+      bpComponent(bp, Loinc.SYSTOLIC_BP, v.systolic());
+      bpComponent(bp, Loinc.DIASTOLIC_BP, v.diastolic());
       entries.add(bp, key + "bp");
     }
     if (v.heartRate() != null) {
       entries.add(observation(links, InfusionCodes.CATEGORY_VITAL_SIGNS,
-          loinc(InfusionCodes.LOINC_HEART_RATE, InfusionCodes.LOINC_HEART_RATE_DISPLAY), time)
-          .setValue(quantity(v.heartRate(), InfusionCodes.UCUM_PER_MIN)), key + "heart-rate");
+          loinc(Loinc.HEART_RATE), time)
+          .setValue(quantity(v.heartRate(), Ucum.PER_MIN)), key + "heart-rate");
     }
     if (v.spo2() != null) {
-      CodeableConcept code = loinc(InfusionCodes.LOINC_OXYGEN_SATURATION,
-          InfusionCodes.LOINC_OXYGEN_SATURATION_DISPLAY);
-      code.addCoding(new Coding(InfusionCodes.LOINC, InfusionCodes.LOINC_SPO2_PULSE_OXIMETRY,
-          InfusionCodes.LOINC_SPO2_PULSE_OXIMETRY_DISPLAY));
+      CodeableConcept code = loinc(Loinc.OXYGEN_SATURATION);
+      code.addCoding(Loinc.SPO2_PULSE_OXIMETRY.coding());
       entries.add(observation(links, InfusionCodes.CATEGORY_VITAL_SIGNS, code, time)
-          .setValue(quantity(v.spo2(), InfusionCodes.UCUM_PERCENT)), key + "spo2");
+          .setValue(quantity(v.spo2(), Ucum.PERCENT)), key + "spo2");
     }
     if (v.respiratoryRate() != null) {
       entries.add(observation(links, InfusionCodes.CATEGORY_VITAL_SIGNS,
-          loinc(InfusionCodes.LOINC_RESPIRATORY_RATE, InfusionCodes.LOINC_RESPIRATORY_RATE_DISPLAY), time)
-          .setValue(quantity(v.respiratoryRate(), InfusionCodes.UCUM_PER_MIN)), key + "respiratory-rate");
+          loinc(Loinc.RESPIRATORY_RATE), time)
+          .setValue(quantity(v.respiratoryRate(), Ucum.PER_MIN)), key + "respiratory-rate");
     }
   }
 
-  private static void bpComponent(Observation bp, String code, String display, Integer value) {
-    Observation.ObservationComponentComponent component = bp.addComponent().setCode(loinc(code, display));
+  private static void bpComponent(Observation bp, Loinc code, Integer value) {
+    Observation.ObservationComponentComponent component = bp.addComponent().setCode(loinc(code));
     if (value != null) {
-      component.setValue(quantity(value, InfusionCodes.UCUM_MM_HG));
+      component.setValue(quantity(value, Ucum.MM_HG));
     } else {
       component.setDataAbsentReason(new CodeableConcept(new Coding(
           InfusionCodes.DATA_ABSENT_REASON, "not-performed", "Not Performed")));
@@ -246,19 +246,19 @@ public final class InfusionSessionMapper {
     return new CodeableConcept(new Coding(instrument.system(), instrument.code(), null)).setText(instrument.text());
   }
 
-  private static CodeableConcept loinc(String code, String display) {
-    return new CodeableConcept(new Coding(InfusionCodes.LOINC, code, display)).setText(display);
+  private static CodeableConcept loinc(Loinc code) {
+    return new CodeableConcept(code.coding()).setText(code.display());
   }
 
   private static CodeableConcept project(String code, String display) {
     return new CodeableConcept(new Coding(InfusionCodes.INSTRUMENTS, code, display)).setText(display);
   }
 
-  private static Quantity quantity(BigDecimal value, String ucum) {
-    return new Quantity().setValue(value).setUnit(ucum).setSystem(InfusionCodes.UCUM).setCode(ucum);
+  private static Quantity quantity(BigDecimal value, Ucum unit) {
+    return new Quantity().setValue(value).setUnit(unit.code()).setSystem(InfusionCodes.UCUM).setCode(unit.code());
   }
 
-  private static Quantity quantity(int value, String ucum) {
+  private static Quantity quantity(int value, Ucum ucum) {
     return quantity(BigDecimal.valueOf(value), ucum);
   }
 

@@ -1,15 +1,18 @@
 package org.referralbridge.infusion;
 
+import org.referralbridge.vocabulary.CodeSystems;
+import org.referralbridge.vocabulary.Loinc;
+
 /**
  * Outcome instruments scored before and after a session. {@link #responseApplies()} says whether "response" (a
  * reduction of at least half from baseline) means anything for it: not for the C-SSRS, a risk screen.
  */
 public enum Instrument {
-  PHQ9("PHQ-9", InfusionCodes.LOINC, InfusionCodes.LOINC_PHQ9_TOTAL, "PHQ-9 total score", 27, true),
-  GAD7("GAD-7", InfusionCodes.LOINC, InfusionCodes.LOINC_GAD7_TOTAL, "GAD-7 total score", 21, true),
-  PCL5("PCL-5", InfusionCodes.LOINC, InfusionCodes.LOINC_PCL5_TOTAL, "PCL-5 total score", 80, true),
+  PHQ9("PHQ-9", Loinc.PHQ9_TOTAL, "PHQ-9 total score", 27, true),
+  GAD7("GAD-7", Loinc.GAD7_TOTAL, "GAD-7 total score", 21, true),
+  PCL5("PCL-5", Loinc.PCL5_TOTAL, "PCL-5 total score", 80, true),
   MADRS("MADRS", InfusionCodes.INSTRUMENTS, InfusionCodes.PROJECT_MADRS, "MADRS total score", 60, true),
-  CSSRS("C-SSRS", InfusionCodes.LOINC, InfusionCodes.LOINC_CSSRS_PANEL, "C-SSRS score", null, false);
+  CSSRS("C-SSRS", Loinc.CSSRS_PANEL, "C-SSRS score", null, false);
 
   private final String label;
   private final String system;
@@ -17,6 +20,10 @@ public enum Instrument {
   private final String text;
   private final Integer maxScore;
   private final boolean responseApplies;
+
+  Instrument(String label, Loinc loinc, String text, Integer maxScore, boolean responseApplies) {
+    this(label, CodeSystems.LOINC, loinc.code(), text, maxScore, responseApplies);
+  }
 
   Instrument(String label, String system, String code, String text, Integer maxScore, boolean responseApplies) {
     this.label = label;

@@ -9,6 +9,8 @@ import org.referralbridge.infusion.InfusionSession;
 import org.referralbridge.outbound.hl7.Code;
 import org.referralbridge.outbound.hl7.OutboundCodes;
 import org.referralbridge.outbound.hl7.Result;
+import org.referralbridge.vocabulary.Loinc;
+import org.referralbridge.vocabulary.Ucum;
 
 /** A session's structured results for an ORU^R01 (and the MDM^T02's companion data): dose, vitals, scores. */
 final class SummaryResults {
@@ -20,44 +22,43 @@ final class SummaryResults {
     Instant start = session.start().toInstant();
     Instant end = session.end() == null ? start : session.end().toInstant();
     if (session.weightKg() != null) {
-      results.add(Result.quantity(OutboundCodes.BODY_WEIGHT, session.weightKg(), OutboundCodes.UNIT_KG, start));
+      results.add(Result.quantity(Code.loinc(Loinc.BODY_WEIGHT), session.weightKg(), Ucum.KG, start));
     }
     if (session.doseMg() != null) {
-      results.add(Result.quantity(OutboundCodes.KETAMINE_DOSE, session.doseMg(), OutboundCodes.UNIT_MG, start));
+      results.add(Result.quantity(OutboundCodes.KETAMINE_DOSE, session.doseMg(), Ucum.MG, start));
       if (session.weightKg() != null && session.weightKg().signum() > 0) {
         results.add(Result.quantity(OutboundCodes.KETAMINE_DOSE_PER_KG,
-            session.doseMg().divide(session.weightKg(), 2, RoundingMode.HALF_UP), OutboundCodes.UNIT_MG_PER_KG,
-            start));
+            session.doseMg().divide(session.weightKg(), 2, RoundingMode.HALF_UP), Ucum.MG_PER_KG, start));
       }
     }
     for (InfusionSession.VitalSigns vitals : session.vitalSigns()) {
       Instant at = vitals.time() == null ? start : vitals.time().toInstant();
-      add(results, OutboundCodes.SYSTOLIC_BP, vitals.systolic(), OutboundCodes.UNIT_MM_HG, at);
-      add(results, OutboundCodes.DIASTOLIC_BP, vitals.diastolic(), OutboundCodes.UNIT_MM_HG, at);
-      add(results, OutboundCodes.HEART_RATE, vitals.heartRate(), OutboundCodes.UNIT_PER_MIN, at);
-      add(results, OutboundCodes.OXYGEN_SATURATION, vitals.spo2(), OutboundCodes.UNIT_PERCENT, at);
-      add(results, OutboundCodes.RESPIRATORY_RATE, vitals.respiratoryRate(), OutboundCodes.UNIT_PER_MIN, at);
+      add(results, Code.loinc(Loinc.SYSTOLIC_BP), vitals.systolic(), Ucum.MM_HG, at);
+      add(results, Code.loinc(Loinc.DIASTOLIC_BP), vitals.diastolic(), Ucum.MM_HG, at);
+      add(results, Code.loinc(Loinc.HEART_RATE), vitals.heartRate(), Ucum.PER_MIN, at);
+      add(results, Code.loinc(Loinc.SPO2_PULSE_OXIMETRY), vitals.spo2(), Ucum.PERCENT, at);
+      add(results, Code.loinc(Loinc.RESPIRATORY_RATE), vitals.respiratoryRate(), Ucum.PER_MIN, at);
     }
     if (session.dissociation() != null) {
-      add(results, OutboundCodes.CADSS_TOTAL, session.dissociation().score(), OutboundCodes.UNIT_SCORE, end);
+      add(results, OutboundCodes.CADSS_TOTAL, session.dissociation().score(), Ucum.SCORE, end);
     }
     for (InfusionSession.ScorePair score : session.scores()) {
       Code code = switch (score.instrument()) {
-        case PHQ9 -> OutboundCodes.PHQ9_TOTAL;
-        case GAD7 -> OutboundCodes.GAD7_TOTAL;
+        case PHQ9 -> Code.loinc(Loinc.PHQ9_TOTAL);
+        case GAD7 -> Code.loinc(Loinc.GAD7_TOTAL);
         case PCL5 -> OutboundCodes.PCL5_TOTAL;
         case MADRS -> OutboundCodes.MADRS_TOTAL;
         case CSSRS -> null;
       };
       if (code != null) {
-        add(results, code, score.pre(), OutboundCodes.UNIT_SCORE, start);
-        add(results, code, score.post(), OutboundCodes.UNIT_SCORE, end);
+        add(results, code, score.pre(), Ucum.SCORE, start);
+        add(results, code, score.post(), Ucum.SCORE, end);
       }
     }
     return results;
   }
 
-  private static void add(List<Result> results, Code code, Integer value, String unit, Instant at) {
+  private static void add(List<Result> results, Code code, Integer value, Ucum unit, Instant at) {
     if (value != null) {
       results.add(Result.quantity(code, BigDecimal.valueOf(value), unit, at));
     }

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DocumentReference;
@@ -31,6 +30,8 @@ import org.referralbridge.infusion.DoseCheck;
 import org.referralbridge.infusion.InfusionCodes;
 import org.referralbridge.infusion.InfusionSession;
 import org.referralbridge.infusion.InfusionSessionMapper;
+import org.referralbridge.vocabulary.CodeSystems;
+import org.referralbridge.vocabulary.Loinc;
 
 /**
  * The feedback document for the referring provider (BSeR-style): a FHIR {@code document} Bundle whose first entry is
@@ -103,8 +104,7 @@ public final class SummaryDocumentBuilder {
     List<ScoreTrend> trends = ScoreTrend.of(in.series());
     composition.setIdentifier(documentIdentifier(in.documentId()));
     composition.setStatus(Composition.CompositionStatus.FINAL);
-    composition.setType(new CodeableConcept(new Coding(InfusionCodes.LOINC, InfusionCodes.LOINC_CONSULT_NOTE,
-        InfusionCodes.LOINC_CONSULT_NOTE_DISPLAY)).setText("Ketamine infusion summary"));
+    composition.setType(new CodeableConcept(Loinc.CONSULT_NOTE.coding()).setText("Ketamine infusion summary"));
     composition.setSubject(patientRef.copy());
     composition.setDateElement(new DateTimeType(created));
     composition.addAuthor(clinicRef.copy());
@@ -184,7 +184,7 @@ public final class SummaryDocumentBuilder {
       if (resource instanceof Procedure || resource instanceof MedicationAdministration) {
         session.add(reference);
       } else if (resource instanceof Observation observation) {
-        if (observation.getCode().hasCoding(InfusionCodes.LOINC, InfusionCodes.LOINC_BODY_WEIGHT)) {
+        if (observation.getCode().hasCoding(CodeSystems.LOINC, Loinc.BODY_WEIGHT.code())) {
           session.add(reference);
         } else if (hasCategory(observation, InfusionCodes.CATEGORY_VITAL_SIGNS)) {
           vitalSigns.add(reference);

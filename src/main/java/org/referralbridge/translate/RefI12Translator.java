@@ -41,6 +41,7 @@ import org.hl7.fhir.r4.model.Task;
 import org.referralbridge.hl7.ApplicationId;
 import org.referralbridge.hl7.ReferralSegmentOrder;
 import org.referralbridge.vocabulary.CodeSystems;
+import org.referralbridge.vocabulary.Loinc;
 import org.referralbridge.vocabulary.ReferralPriority;
 import org.referralbridge.vocabulary.ReferralStatus;
 
@@ -324,8 +325,8 @@ public final class RefI12Translator {
         .setValue(controlId);
     document.addIdentifier(id);
     document.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
-    document.setType(new CodeableConcept().addCoding(new Coding(CodeSystems.LOINC, CodeSystems.LOINC_REFERRAL_NOTE,
-        "Referral note")).setText("HL7 v2 referral message as received"));
+    document.setType(new CodeableConcept().addCoding(Loinc.REFERRAL_NOTE.coding())
+        .setText("HL7 v2 referral message as received"));
     document.setSubject(patient);
     document.setDateElement(new InstantType(Date.from(receivedAt), TemporalPrecisionEnum.MILLI, UTC));
     if (author != null) {

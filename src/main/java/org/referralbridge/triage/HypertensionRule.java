@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
+import org.referralbridge.vocabulary.Loinc;
 
 /**
  * The latest systolic and the latest diastolic pressure (from a blood pressure panel's components or standalone
@@ -33,8 +34,8 @@ final class HypertensionRule implements ScreeningRule {
   }
 
   private static List<Finding> bloodPressure(List<Observation> observations) {
-    Optional<Reading> systolic = latestInMmHg(observations, ScreeningCodes.LOINC_SYSTOLIC);
-    Optional<Reading> diastolic = latestInMmHg(observations, ScreeningCodes.LOINC_DIASTOLIC);
+    Optional<Reading> systolic = latestInMmHg(observations, Loinc.SYSTOLIC_BP);
+    Optional<Reading> diastolic = latestInMmHg(observations, Loinc.DIASTOLIC_BP);
     Severity systolicSeverity = systolic.map(r -> severity(r, SYSTOLIC_CONTRAINDICATION, SYSTOLIC_CAUTION))
         .orElse(null);
     Severity diastolicSeverity = diastolic.map(r -> severity(r, DIASTOLIC_CONTRAINDICATION, DIASTOLIC_CAUTION))
@@ -63,8 +64,8 @@ final class HypertensionRule implements ScreeningRule {
   }
 
   /** The latest reading of {@code code} in mmHg (a reading in another unit, or without a number, is skipped). */
-  private static Optional<Reading> latestInMmHg(List<Observation> observations, String code) {
-    return Readings.latest(observations, Set.of(code),
+  private static Optional<Reading> latestInMmHg(List<Observation> observations, Loinc code) {
+    return Readings.latest(observations, Set.of(code.code()),
         r -> r.value() instanceof Quantity quantity && quantity.hasValue() && isMmHg(quantity));
   }
 

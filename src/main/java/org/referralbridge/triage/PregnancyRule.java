@@ -6,6 +6,7 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.StringType;
+import org.referralbridge.vocabulary.Loinc;
 
 /**
  * Pregnancy (a diagnosis, the latest pregnancy status, or the latest hCG test being positive) is a contraindication;
@@ -21,15 +22,15 @@ final class PregnancyRule implements ScreeningRule {
   @Override
   public List<Finding> findings(ReferralFacts facts) {
     List<Finding> findings = new ArrayList<>();
-    Readings.latest(facts.observations(), Set.of(ScreeningCodes.LOINC_PREGNANCY_STATUS), r -> r.value() != null)
+    Readings.latest(facts.observations(), Set.of(Loinc.PREGNANCY_STATUS.code()), r -> r.value() != null)
         .filter(r -> r.value() instanceof CodeableConcept status
             && FhirValues.hasCode(status, ScreeningCodes.SNOMED, ScreeningCodes.SCT_PREGNANT))
         .ifPresent(r -> findings.add(Finding.of(Severity.CONTRAINDICATION, r.reference(),
             "Pregnancy status: pregnant" + r.onDate())));
-    Readings.latest(facts.observations(), ScreeningCodes.LOINC_HCG_TESTS.keySet())
+    Readings.latest(facts.observations(), ScreeningCodes.HCG_TESTS.keySet())
         .filter(PregnancyRule::isPositive)
         .ifPresent(r -> findings.add(Finding.of(Severity.CONTRAINDICATION, r.reference(),
-            ScreeningCodes.LOINC_HCG_TESTS.get(r.code()) + " positive" + r.onDate())));
+            ScreeningCodes.HCG_TESTS.get(r.code()) + " positive" + r.onDate())));
     findings.addAll(Diagnoses.findings(facts.conditions(), ScreeningCodes.PREGNANCY, Diagnoses.Past.IGNORED));
     return findings;
   }

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Observation;
+import org.referralbridge.vocabulary.CodeSystems;
 
 /**
  * Finds coded values among Observations: as the Observation's own code and value, or as a component (a blood
@@ -74,7 +75,7 @@ final class Readings {
     if (concept == null) {
       return null;
     }
-    return concept.getCoding().stream().filter(c -> ScreeningCodes.LOINC.equals(c.getSystem()))
+    return concept.getCoding().stream().filter(c -> CodeSystems.LOINC.equals(c.getSystem()))
         .map(c -> FhirValues.trim(c.getCode())).filter(code -> FhirValues.in(codes, code)).findFirst().orElse(null);
   }
 

@@ -13,19 +13,20 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Coding;
 import org.referralbridge.vocabulary.CodeSystems;
+import org.referralbridge.vocabulary.Loinc;
+import org.referralbridge.vocabulary.RxNorm;
 
 /**
- * Every code and threshold the screening rules use, in one place so a wrong one is corrected once. Codes marked
- * (check) were not confirmed against the code system's own browser (see docs/domain.md). SNOMED CT codes match
- * exactly (no subsumption), ICD-10 codes by category or prefix ({@link IcdCodes}). In each list of
- * {@link DiagnosisCriterion}s the first criterion that matches a coding wins, so narrower codes come first.
+ * Every code and threshold the screening rules use, in one place so a wrong one is corrected once; LOINC codes are
+ * the vocabulary's {@link Loinc}, the ketamine RxNorm codes its {@link RxNorm}. Codes marked (check) were not
+ * confirmed against the code system's own browser (see docs/domain.md). SNOMED CT codes match exactly (no
+ * subsumption), ICD-10 codes by category or prefix ({@link IcdCodes}). In each list of {@link DiagnosisCriterion}s
+ * the first criterion that matches a coding wins, so narrower codes come first.
  */
 final class ScreeningCodes {
 
-  static final String LOINC = CodeSystems.LOINC;
   static final String SNOMED = CodeSystems.SNOMED;
   static final String RXNORM = CodeSystems.RXNORM;
-  static final String UCUM = CodeSystems.UCUM;
 
   static boolean isIcd10(Coding coding) {
     return CodeSystems.ICD10CM.equals(coding.getSystem()) || CodeSystems.ICD10.equals(coding.getSystem());
@@ -53,9 +54,6 @@ final class ScreeningCodes {
 
   // --- Uncontrolled hypertension
 
-  static final String LOINC_BP_PANEL = "85354-9";
-  static final String LOINC_SYSTOLIC = "8480-6";
-  static final String LOINC_DIASTOLIC = "8462-4";
   /** Systolic mmHg at or above which the latest reading is a contraindication. */
   static final int SYSTOLIC_CONTRAINDICATION = 160;
   /** Diastolic mmHg at or above which the latest reading is a contraindication. */
@@ -112,12 +110,14 @@ final class ScreeningCodes {
       icd10(CAUTION, "Z39.1"),
       snomed(CONTRAINDICATION, "77386006"), // pregnant
       snomed(CAUTION, "169750002")); // currently breastfeeding
-  static final String LOINC_PREGNANCY_STATUS = "82810-3";
   static final String SCT_PREGNANT = "77386006";
-  /** Pregnancy tests (hCG presence) in urine and in serum or plasma: the latest of either counts. */
-  static final Map<String, String> LOINC_HCG_TESTS = Map.of(
-      "2106-3", "Urine hCG pregnancy test",
-      "2118-8", "Serum hCG pregnancy test");
+  /**
+   * Pregnancy tests (hCG presence) in urine and in serum or plasma, by LOINC code, with the name staff read in a
+   * finding: the latest of either counts.
+   */
+  static final Map<String, String> HCG_TESTS = Map.of(
+      Loinc.HCG_URINE.code(), "Urine hCG pregnancy test",
+      Loinc.HCG_SERUM_OR_PLASMA.code(), "Serum hCG pregnancy test");
   /** A positive result: interpretation codes, SNOMED value codes, and the words senders put in string values. */
   static final Set<String> INTERPRETATION_POSITIVE = Set.of("POS");
   static final String SCT_POSITIVE = "10828004";
@@ -216,17 +216,12 @@ final class ScreeningCodes {
 
   // --- Suicidality
 
-  /** PHQ-9 item 9 (thoughts of being better off dead or of self-harm): any score above 0 is positive. */
-  static final String LOINC_PHQ9_ITEM9 = "44260-8";
-  /** LOINC answers of PHQ-9 items and their scores. */
+  /** LOINC answers of PHQ-9 items (item 9: any score above 0 is positive) and their scores. */
   static final Map<String, Integer> PHQ9_ANSWER_SCORES = Map.of(
-      "LA6568-5", 0, // not at all
-      "LA6569-3", 1, // several days
-      "LA6570-1", 2, // more than half the days
-      "LA6571-9", 3); // nearly every day
-  /** C-SSRS panel (screen): positive when it, one of its components or one of its members answers "Yes". */
-  static final String LOINC_CSSRS = "93245-9";
-  static final String LOINC_ANSWER_YES = "LA33-6";
+      Loinc.ANSWER_NOT_AT_ALL.code(), 0,
+      Loinc.ANSWER_SEVERAL_DAYS.code(), 1,
+      Loinc.ANSWER_MORE_THAN_HALF_THE_DAYS.code(), 2,
+      Loinc.ANSWER_NEARLY_EVERY_DAY.code(), 3);
   /** Suicidal ideation (R45.851), suicide attempt (T14.91), suicidal thoughts (SNOMED 6471006): a caution. */
   static final List<DiagnosisCriterion> SUICIDALITY = List.of(
       icd10(CAUTION, "R45.851", "T14.91"),
@@ -235,7 +230,7 @@ final class ScreeningCodes {
   // --- Ketamine hypersensitivity
 
   /** RxNorm ketamine (check) and esketamine nasal spray; names match anywhere in the allergy's text. */
-  static final Set<String> RXNORM_KETAMINE = Set.of("6130", "2201623");
+  static final Set<String> RXNORM_KETAMINE = Set.of(RxNorm.KETAMINE.code(), RxNorm.ESKETAMINE_NASAL_SPRAY.code());
   static final Pattern KETAMINE_NAMES = Pattern.compile("ketamine|ketalar|spravato", Pattern.CASE_INSENSITIVE);
 
   private ScreeningCodes() {}

@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
+import org.referralbridge.vocabulary.Loinc;
 
 /**
  * The latest PHQ-9 item 9 above 0, a "Yes" in the latest C-SSRS screen, or a suicidal-ideation or suicide-attempt
@@ -26,11 +27,11 @@ final class SuicidalityRule implements ScreeningRule {
   @Override
   public List<Finding> findings(ReferralFacts facts) {
     List<Finding> findings = new ArrayList<>();
-    Readings.latest(facts.observations(), Set.of(ScreeningCodes.LOINC_PHQ9_ITEM9), r -> phq9Score(r.value()) != null)
+    Readings.latest(facts.observations(), Set.of(Loinc.PHQ9_ITEM9.code()), r -> phq9Score(r.value()) != null)
         .filter(reading -> phq9Score(reading.value()) > 0)
         .ifPresent(reading -> findings.add(Finding.of(Severity.CAUTION, reading.reference(),
             "PHQ-9 item 9 (thoughts of death or self-harm) score " + phq9Score(reading.value()) + reading.onDate())));
-    Readings.latestObservation(facts.observations(), Set.of(ScreeningCodes.LOINC_CSSRS))
+    Readings.latestObservation(facts.observations(), Set.of(Loinc.CSSRS_PANEL.code()))
         .ifPresent(screen -> findings.addAll(cssrs(screen, facts.observations())));
     findings.addAll(Diagnoses.findings(facts.conditions(), ScreeningCodes.SUICIDALITY, Diagnoses.Past.CAUTION));
     return findings;
@@ -90,7 +91,7 @@ final class SuicidalityRule implements ScreeningRule {
   /** LOINC answer LA33-6 ("Yes"), the text "yes", or true. */
   private static boolean isYes(Type value) {
     if (value instanceof CodeableConcept answer) {
-      return FhirValues.hasAnyCode(answer, Set.of(ScreeningCodes.LOINC_ANSWER_YES));
+      return FhirValues.hasAnyCode(answer, Set.of(Loinc.ANSWER_YES.code()));
     }
     if (value instanceof StringType text) {
       return "yes".equals(FhirValues.lower(text.getValue()));

@@ -2,10 +2,13 @@ package org.referralbridge.vocabulary;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Every code system URI and every fixed code the translators use, in one place so a wrong one is corrected once.
- * Codes marked (check) in docs/domain.md were not confirmed against the code system's own browser.
+ * LOINC codes are in {@link Loinc}. Codes marked (check) were not confirmed against the code system's own browser.
  */
 public final class CodeSystems {
 
@@ -38,18 +41,12 @@ public final class CodeSystems {
   public static final String SCT_PATIENT_REFERRAL = "3457005";
   /** v2 table 0203 identifier type of a social security number (PID-19). */
   public static final String ID_TYPE_SSN = "SS";
-  /** LOINC 57133-1 Referral note: type of the DocumentReference holding the original message. */
-  public static final String LOINC_REFERRAL_NOTE = "57133-1";
-
-  /** LOINC codes of the screening instruments a referral to a ketamine clinic carries (category "survey"). */
-  public static final Map<String, String> SCREENING_SCORES = Map.of(
-      "44261-6", "PHQ-9 total score",
-      "44249-1", "PHQ-9 panel",
-      "70274-6", "GAD-7 total score",
-      "69737-5", "GAD-7 panel",
-      "101698-9", "PCL-5 total score",
-      "101697-1", "PCL-5 panel",
-      "93245-9", "C-SSRS panel");
+  /**
+   * The screening instruments a referral to a ketamine clinic carries (category "survey"), by LOINC code: a map so a
+   * code read from a message is looked up as it is.
+   */
+  public static final Map<String, Loinc> SCREENING_SCORES = byCode(Loinc.PHQ9_TOTAL, Loinc.PHQ9_PANEL,
+      Loinc.GAD7_TOTAL, Loinc.GAD7_PANEL, Loinc.PCL5_TOTAL, Loinc.PCL5_PANEL, Loinc.CSSRS_PANEL);
 
   private static final Map<String, String> V2_CODING_SYSTEMS = Map.ofEntries(
       Map.entry("LN", LOINC),
@@ -71,6 +68,10 @@ public final class CodeSystems {
       Map.entry("ISO+", "urn:iso:std:iso:2955"));
 
   private CodeSystems() {}
+
+  private static Map<String, Loinc> byCode(Loinc... codes) {
+    return Stream.of(codes).collect(Collectors.toUnmodifiableMap(Loinc::code, Function.identity()));
+  }
 
   /**
    * The FHIR system URI for a v2 coding-system name (CWE-3): HL7 tables ("HL70283") become

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.referralbridge.validate.InvalidReferralException;
 import org.referralbridge.validate.ProfileValidator;
+import org.referralbridge.vocabulary.CodeSystems;
 
 class InfusionSessionMapperTests {
 
@@ -110,7 +111,7 @@ class InfusionSessionMapperTests {
 
   @Test
   void theWeightIsABodyWeightObservationInKg() {
-    Observation weight = withCode(map(SampleSessions.session3()), InfusionCodes.LOINC, "29463-7").get(0);
+    Observation weight = withCode(map(SampleSessions.session3()), CodeSystems.LOINC, "29463-7").get(0);
     Quantity value = weight.getValueQuantity();
     assertThat(value.getValue()).isEqualByComparingTo("72.0");
     assertThat(value.getCode()).isEqualTo("kg");
@@ -120,7 +121,7 @@ class InfusionSessionMapperTests {
   @Test
   void vitalSignsBecomeOneObservationPerMeasurementAndTimePoint() {
     Bundle bundle = map(SampleSessions.session3());
-    List<Observation> bp = withCode(bundle, InfusionCodes.LOINC, "85354-9");
+    List<Observation> bp = withCode(bundle, CodeSystems.LOINC, "85354-9");
     assertThat(bp).hasSize(5);
     Observation first = bp.get(0);
     assertThat(first.getEffectiveDateTimeType().getValueAsString()).isEqualTo("2026-11-10T08:50:00-08:00");
@@ -128,14 +129,14 @@ class InfusionSessionMapperTests {
         c -> c.getValueQuantity().getValue().intValue(), c -> c.getValueQuantity().getCode())
         .containsExactly(tuple("8480-6", 128, "mm[Hg]"),
             tuple("8462-4", 82, "mm[Hg]"));
-    assertThat(withCode(bundle, InfusionCodes.LOINC, "8867-4")).hasSize(5)
+    assertThat(withCode(bundle, CodeSystems.LOINC, "8867-4")).hasSize(5)
         .allSatisfy(o -> assertThat(o.getValueQuantity().getCode()).isEqualTo("/min"));
-    assertThat(withCode(bundle, InfusionCodes.LOINC, "59408-5")).as("SpO2 missing at one time point").hasSize(4)
+    assertThat(withCode(bundle, CodeSystems.LOINC, "59408-5")).as("SpO2 missing at one time point").hasSize(4)
         .allSatisfy(o -> {
           assertThat(o.getValueQuantity().getCode()).isEqualTo("%");
-          assertThat(o.getCode().hasCoding(InfusionCodes.LOINC, "2708-6")).isTrue();
+          assertThat(o.getCode().hasCoding(CodeSystems.LOINC, "2708-6")).isTrue();
         });
-    assertThat(withCode(bundle, InfusionCodes.LOINC, "9279-1")).hasSize(5);
+    assertThat(withCode(bundle, CodeSystems.LOINC, "9279-1")).hasSize(5);
     assertThat(all(bundle, Observation.class).stream()
         .filter(o -> o.getCategoryFirstRep().hasCoding(InfusionCodes.OBSERVATION_CATEGORY, "vital-signs")))
         .hasSize(5 + 5 + 4 + 5 + 1);
@@ -148,24 +149,24 @@ class InfusionSessionMapperTests {
         .vitals(InfusionSession.VitalSigns.Phase.BEFORE, SampleSessions.session1().start(), 130, null, null, null,
             null)
         .build();
-    Observation bp = withCode(map(session), InfusionCodes.LOINC, "85354-9").get(0);
+    Observation bp = withCode(map(session), CodeSystems.LOINC, "85354-9").get(0);
     assertThat(bp.getComponent().get(1).getDataAbsentReason().getCodingFirstRep().getCode()).isEqualTo("not-performed");
   }
 
   @Test
   void scoresBecomePreAndPostObservationsWithTheInstrumentsCodes() {
     Bundle bundle = map(SampleSessions.session1());
-    List<Observation> phq9 = withCode(bundle, InfusionCodes.LOINC, "44261-6");
+    List<Observation> phq9 = withCode(bundle, CodeSystems.LOINC, "44261-6");
     assertThat(phq9).extracting(o -> ((IntegerType) o.getValue()).getValue(),
         o -> o.getEffectiveDateTimeType().getValueAsString(), o -> o.getNoteFirstRep().getText())
         .containsExactly(tuple(22, "2026-11-03T09:00:00-08:00", "Before the session"),
             tuple(14, "2026-11-03T09:40:00-08:00", "After the session"));
     assertThat(phq9.get(0).getCategoryFirstRep().hasCoding(InfusionCodes.OBSERVATION_CATEGORY, "survey")).isTrue();
-    assertThat(withCode(bundle, InfusionCodes.LOINC, "70274-6")).hasSize(2);
-    assertThat(withCode(bundle, InfusionCodes.LOINC, "93245-9")).hasSize(2);
+    assertThat(withCode(bundle, CodeSystems.LOINC, "70274-6")).hasSize(2);
+    assertThat(withCode(bundle, CodeSystems.LOINC, "93245-9")).hasSize(2);
     assertThat(withCode(bundle, InfusionCodes.INSTRUMENTS, "MADRS")).hasSize(2);
     assertThat(Instrument.PCL5.code()).isEqualTo("101698-9");
-    assertThat(withCode(map(SampleSessions.esketamine()), InfusionCodes.LOINC, "44261-6")).as("pre only").hasSize(1);
+    assertThat(withCode(map(SampleSessions.esketamine()), CodeSystems.LOINC, "44261-6")).as("pre only").hasSize(1);
   }
 
   @Test

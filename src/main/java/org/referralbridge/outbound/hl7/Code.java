@@ -1,6 +1,7 @@
 package org.referralbridge.outbound.hl7;
 
 import java.util.Objects;
+import org.referralbridge.vocabulary.Loinc;
 
 /**
  * A coded value as written in a CE / CWE: code, display text and the HL7 v2 name of its coding system (table 0396,
@@ -13,5 +14,10 @@ public record Code(String code, String display, String system) {
       throw new IllegalArgumentException("code is required");
     }
     Objects.requireNonNull(system, "coding system");
+  }
+
+  /** A LOINC code with its display, e.g. {@code 8480-6^Systolic blood pressure^LN}. */
+  public static Code loinc(Loinc loinc) {
+    return new Code(loinc.code(), loinc.display(), OutboundCodes.LOINC);
   }
 }

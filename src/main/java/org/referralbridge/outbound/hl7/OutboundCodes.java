@@ -1,10 +1,13 @@
 package org.referralbridge.outbound.hl7;
 
+import org.referralbridge.vocabulary.Loinc;
+
 /**
- * Every code the outbound messages use, in one place so a wrong one is corrected once. Codes marked (check) in
- * docs/domain.md were not confirmed against the code system's own browser. Local codes ({@link #LOCAL}) are this
- * project's own: MADRS, CADSS and the ketamine dose have no LOINC code we could confirm, and the PCL-5 total score's
- * LOINC code (101698-9) is unconfirmed, so it is sent as a local code until it is.
+ * Every code the outbound messages use, in one place so a wrong one is corrected once. LOINC codes come from
+ * {@link Loinc} (as {@link Code#loinc}), units from {@link org.referralbridge.vocabulary.Ucum}. Local codes
+ * ({@link #LOCAL}) are this project's own: MADRS, CADSS and the ketamine dose have no LOINC code we could confirm, and
+ * the PCL-5 total score's LOINC code ({@link Loinc#PCL5_TOTAL}) is unconfirmed, so it is sent as a local code until it
+ * is.
  */
 public final class OutboundCodes {
 
@@ -45,34 +48,15 @@ public final class OutboundCodes {
   /** OBX-11 / OBR-25 result status: F final. */
   static final String RESULT_FINAL = "F";
 
-  /** LOINC 11488-4 Consult note (check): OBX-3 of the summary PDF. */
-  public static final Code CONSULT_NOTE = new Code("11488-4", "Consult note", LOINC);
   /** OBR-4 of the structured summary. */
   public static final Code INFUSION_SUMMARY = new Code("KETAMINE-INFUSION-SUMMARY", "Ketamine infusion summary", LOCAL);
 
-  public static final Code PHQ9_TOTAL = new Code("44261-6", "PHQ-9 total score", LOINC);
-  public static final Code GAD7_TOTAL = new Code("70274-6", "GAD-7 total score", LOINC);
   public static final Code PCL5_TOTAL = new Code("PCL5-TOTAL", "PCL-5 total score", LOCAL);
   public static final Code MADRS_TOTAL = new Code("MADRS-TOTAL", "MADRS total score", LOCAL);
   public static final Code CADSS_TOTAL = new Code("CADSS-TOTAL", "CADSS total score", LOCAL);
   public static final Code KETAMINE_DOSE = new Code("KETAMINE-DOSE", "Ketamine dose administered", LOCAL);
   public static final Code KETAMINE_DOSE_PER_KG =
       new Code("KETAMINE-DOSE-PER-KG", "Ketamine dose per body weight", LOCAL);
-  public static final Code SYSTOLIC_BP = new Code("8480-6", "Systolic blood pressure", LOINC);
-  public static final Code DIASTOLIC_BP = new Code("8462-4", "Diastolic blood pressure", LOINC);
-  public static final Code HEART_RATE = new Code("8867-4", "Heart rate", LOINC);
-  public static final Code OXYGEN_SATURATION = new Code("59408-5", "Oxygen saturation by pulse oximetry", LOINC);
-  public static final Code RESPIRATORY_RATE = new Code("9279-1", "Respiratory rate", LOINC);
-  public static final Code BODY_WEIGHT = new Code("29463-7", "Body weight", LOINC);
-
-  /** UCUM units of the results above. */
-  public static final String UNIT_MG = "mg";
-  public static final String UNIT_MG_PER_KG = "mg/kg";
-  public static final String UNIT_KG = "kg";
-  public static final String UNIT_MM_HG = "mm[Hg]";
-  public static final String UNIT_PER_MIN = "/min";
-  public static final String UNIT_PERCENT = "%";
-  public static final String UNIT_SCORE = "{score}";
 
   private OutboundCodes() {}
 }

@@ -3,11 +3,12 @@ package org.referralbridge.outbound.hl7;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
+import org.referralbridge.vocabulary.Ucum;
 
 /**
  * One structured result of an infusion summary, one OBX of the ORU^R01.
  *
- * @param code OBX-3, e.g. {@link OutboundCodes#PHQ9_TOTAL}
+ * @param code OBX-3, e.g. {@code Code.loinc(Loinc.PHQ9_TOTAL)}
  * @param type OBX-2
  * @param number the value of an {@link ValueType#NM NM} result
  * @param text the value of an {@link ValueType#ST ST} result
@@ -36,9 +37,9 @@ public record Result(Code code, ValueType type, BigDecimal number, String text, 
     }
   }
 
-  /** A numeric result, e.g. {@code quantity(OutboundCodes.KETAMINE_DOSE_PER_KG, new BigDecimal("0.5"), "mg/kg", t)}. */
-  public static Result quantity(Code code, BigDecimal value, String unit, Instant effective) {
-    return new Result(code, ValueType.NM, value, null, null, unit, null, null, effective);
+  /** A numeric result, e.g. {@code quantity(Code.loinc(Loinc.BODY_WEIGHT), new BigDecimal("72.4"), Ucum.KG, t)}. */
+  public static Result quantity(Code code, BigDecimal value, Ucum unit, Instant effective) {
+    return new Result(code, ValueType.NM, value, null, null, unit.code(), null, null, effective);
   }
 
   /** A text result. */

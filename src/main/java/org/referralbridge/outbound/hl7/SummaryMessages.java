@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.referralbridge.vocabulary.Loinc;
 
 /**
  * The two messages of an infusion summary for the referrer.
@@ -103,7 +104,7 @@ public final class SummaryMessages {
     OBX obx = observation.getOBX();
     set(obx.getSetIDOBX(), "1");
     set(obx.getValueType(), "ED");
-    Hl7Writer.ce(obx.getObservationIdentifier(), OutboundCodes.CONSULT_NOTE);
+    Hl7Writer.ce(obx.getObservationIdentifier(), Code.loinc(Loinc.CONSULT_NOTE));
     ED ed = new ED(message);
     set(ed.getTypeOfData(), OutboundCodes.ED_TYPE_APPLICATION);
     set(ed.getDataSubtype(), OutboundCodes.ED_SUBTYPE_PDF);

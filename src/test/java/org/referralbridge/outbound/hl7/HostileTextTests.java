@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.referralbridge.vocabulary.Loinc;
+import org.referralbridge.vocabulary.Ucum;
 
 /**
  * Text that contains the delimiters (| ^ ~ \ &amp;), line breaks, HL7 formatting and hex sequences, or MLLP framing
@@ -79,7 +81,7 @@ class HostileTextTests {
         new SummaryDocument("DOC\\1", DELIMITERS, d.author(), d.sessionTime(), d.authoredAt(), d.completion(),
             d.pdf()),
         List.of(Result.text(new Code("NOTE|X", "Note ^ text", OutboundCodes.LOCAL), INJECTION, null),
-            Result.quantity(OutboundCodes.HEART_RATE, new BigDecimal("70"), "/min", null)),
+            Result.quantity(Code.loinc(Loinc.HEART_RATE), new BigDecimal("70"), Ucum.PER_MIN, null)),
         NOTE);
 
     String mdmText = SummaryMessages.mdmT02(notice);

@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.referralbridge.vocabulary.Loinc;
+import org.referralbridge.vocabulary.Ucum;
 
 class NoticeRecordsTests {
 
@@ -21,11 +23,11 @@ class NoticeRecordsTests {
 
   @Test
   void aResultMustCarryTheValueOfItsOwnType() {
-    assertThatThrownBy(() -> new Result(OutboundCodes.PHQ9_TOTAL, Result.ValueType.NM, null, "11", null, null,
+    assertThatThrownBy(() -> new Result(Code.loinc(Loinc.PHQ9_TOTAL), Result.ValueType.NM, null, "11", null, null,
         null, null, null)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Result(OutboundCodes.PHQ9_TOTAL, Result.ValueType.CWE, BigDecimal.ONE, null,
+    assertThatThrownBy(() -> new Result(Code.loinc(Loinc.PHQ9_TOTAL), Result.ValueType.CWE, BigDecimal.ONE, null,
         null, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
-    assertThat(Result.quantity(OutboundCodes.PHQ9_TOTAL, BigDecimal.TEN, OutboundCodes.UNIT_SCORE, null)
+    assertThat(Result.quantity(Code.loinc(Loinc.PHQ9_TOTAL), BigDecimal.TEN, Ucum.SCORE, null)
         .withAbnormalFlag("H").withReferenceRange("0-27"))
         .extracting(Result::abnormalFlag, Result::referenceRange).containsExactly("H", "0-27");
   }

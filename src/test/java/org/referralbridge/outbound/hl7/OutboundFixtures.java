@@ -1,25 +1,11 @@
 package org.referralbridge.outbound.hl7;
 
-import static org.referralbridge.outbound.hl7.OutboundCodes.BODY_WEIGHT;
+import static org.referralbridge.outbound.hl7.Code.loinc;
 import static org.referralbridge.outbound.hl7.OutboundCodes.CADSS_TOTAL;
-import static org.referralbridge.outbound.hl7.OutboundCodes.DIASTOLIC_BP;
-import static org.referralbridge.outbound.hl7.OutboundCodes.GAD7_TOTAL;
-import static org.referralbridge.outbound.hl7.OutboundCodes.HEART_RATE;
 import static org.referralbridge.outbound.hl7.OutboundCodes.KETAMINE_DOSE;
 import static org.referralbridge.outbound.hl7.OutboundCodes.KETAMINE_DOSE_PER_KG;
 import static org.referralbridge.outbound.hl7.OutboundCodes.MADRS_TOTAL;
-import static org.referralbridge.outbound.hl7.OutboundCodes.OXYGEN_SATURATION;
 import static org.referralbridge.outbound.hl7.OutboundCodes.PCL5_TOTAL;
-import static org.referralbridge.outbound.hl7.OutboundCodes.PHQ9_TOTAL;
-import static org.referralbridge.outbound.hl7.OutboundCodes.RESPIRATORY_RATE;
-import static org.referralbridge.outbound.hl7.OutboundCodes.SYSTOLIC_BP;
-import static org.referralbridge.outbound.hl7.OutboundCodes.UNIT_KG;
-import static org.referralbridge.outbound.hl7.OutboundCodes.UNIT_MG;
-import static org.referralbridge.outbound.hl7.OutboundCodes.UNIT_MG_PER_KG;
-import static org.referralbridge.outbound.hl7.OutboundCodes.UNIT_MM_HG;
-import static org.referralbridge.outbound.hl7.OutboundCodes.UNIT_PERCENT;
-import static org.referralbridge.outbound.hl7.OutboundCodes.UNIT_PER_MIN;
-import static org.referralbridge.outbound.hl7.OutboundCodes.UNIT_SCORE;
 
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HapiContext;
@@ -34,8 +20,10 @@ import java.time.ZoneId;
 import java.util.List;
 import org.referralbridge.hl7.ApplicationId;
 import org.referralbridge.vocabulary.AdministrativeSex;
+import org.referralbridge.vocabulary.Loinc;
 import org.referralbridge.vocabulary.ReferralPriority;
 import org.referralbridge.vocabulary.ReferralStatus;
+import org.referralbridge.vocabulary.Ucum;
 
 /** Fixed inputs (fictional people, fixed times and ids) and a standard HAPI parser to read the output back. */
 final class OutboundFixtures {
@@ -82,21 +70,21 @@ final class OutboundFixtures {
     Instant during = SESSION_START.plusSeconds(20 * 60);
     Instant after = SESSION_START.plusSeconds(60 * 60);
     List<Result> results = List.of(
-        Result.quantity(PHQ9_TOTAL, new BigDecimal("11"), UNIT_SCORE, before).withReferenceRange("0-27"),
-        Result.quantity(GAD7_TOTAL, new BigDecimal("8"), UNIT_SCORE, before).withReferenceRange("0-21"),
-        Result.quantity(PCL5_TOTAL, new BigDecimal("31"), UNIT_SCORE, before).withReferenceRange("0-80"),
-        Result.quantity(MADRS_TOTAL, new BigDecimal("18"), UNIT_SCORE, before).withReferenceRange("0-60"),
-        Result.quantity(CADSS_TOTAL, new BigDecimal("14"), UNIT_SCORE, after),
-        Result.quantity(BODY_WEIGHT, new BigDecimal("72.4"), UNIT_KG, before),
-        Result.quantity(KETAMINE_DOSE, new BigDecimal("36.2"), UNIT_MG, during),
-        Result.quantity(KETAMINE_DOSE_PER_KG, new BigDecimal("0.50"), UNIT_MG_PER_KG, during),
-        Result.quantity(SYSTOLIC_BP, new BigDecimal("124"), UNIT_MM_HG, before),
-        Result.quantity(DIASTOLIC_BP, new BigDecimal("78"), UNIT_MM_HG, before),
-        Result.quantity(SYSTOLIC_BP, new BigDecimal("146"), UNIT_MM_HG, during).withAbnormalFlag("H"),
-        Result.quantity(DIASTOLIC_BP, new BigDecimal("88"), UNIT_MM_HG, during),
-        Result.quantity(HEART_RATE, new BigDecimal("72"), UNIT_PER_MIN, during),
-        Result.quantity(OXYGEN_SATURATION, new BigDecimal("98"), UNIT_PERCENT, during),
-        Result.quantity(RESPIRATORY_RATE, new BigDecimal("14"), UNIT_PER_MIN, during),
+        Result.quantity(loinc(Loinc.PHQ9_TOTAL), new BigDecimal("11"), Ucum.SCORE, before).withReferenceRange("0-27"),
+        Result.quantity(loinc(Loinc.GAD7_TOTAL), new BigDecimal("8"), Ucum.SCORE, before).withReferenceRange("0-21"),
+        Result.quantity(PCL5_TOTAL, new BigDecimal("31"), Ucum.SCORE, before).withReferenceRange("0-80"),
+        Result.quantity(MADRS_TOTAL, new BigDecimal("18"), Ucum.SCORE, before).withReferenceRange("0-60"),
+        Result.quantity(CADSS_TOTAL, new BigDecimal("14"), Ucum.SCORE, after),
+        Result.quantity(loinc(Loinc.BODY_WEIGHT), new BigDecimal("72.4"), Ucum.KG, before),
+        Result.quantity(KETAMINE_DOSE, new BigDecimal("36.2"), Ucum.MG, during),
+        Result.quantity(KETAMINE_DOSE_PER_KG, new BigDecimal("0.50"), Ucum.MG_PER_KG, during),
+        Result.quantity(loinc(Loinc.SYSTOLIC_BP), new BigDecimal("124"), Ucum.MM_HG, before),
+        Result.quantity(loinc(Loinc.DIASTOLIC_BP), new BigDecimal("78"), Ucum.MM_HG, before),
+        Result.quantity(loinc(Loinc.SYSTOLIC_BP), new BigDecimal("146"), Ucum.MM_HG, during).withAbnormalFlag("H"),
+        Result.quantity(loinc(Loinc.DIASTOLIC_BP), new BigDecimal("88"), Ucum.MM_HG, during),
+        Result.quantity(loinc(Loinc.HEART_RATE), new BigDecimal("72"), Ucum.PER_MIN, during),
+        Result.quantity(loinc(Loinc.SPO2_PULSE_OXIMETRY), new BigDecimal("98"), Ucum.PERCENT, during),
+        Result.quantity(loinc(Loinc.RESPIRATORY_RATE), new BigDecimal("14"), Ucum.PER_MIN, during),
         Result.text(new Code("ADVERSE-EVENTS", "Adverse events", OutboundCodes.LOCAL), "Mild nausea, resolved", after),
         Result.coded(new Code("DISCHARGE-ESCORT", "Discharged with escort", OutboundCodes.LOCAL),
             new Code("373066001", "Yes", "SCT"), after));
