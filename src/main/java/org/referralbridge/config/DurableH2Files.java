@@ -29,6 +29,9 @@ public final class DurableH2Files extends FilePathWrapper {
   /** The scheme in the JDBC URL's file name: {@code jdbc:h2:file:fsync:./data/h2/referralbridge}. */
   public static final String SCHEME = "fsync";
 
+  /** H2's own file system that reopens a channel closed by an interrupt ({@code org.h2.store.fs.retry}). */
+  private static final String RETRY_ON_INTERRUPT = "retry:";
+
   /** Registers the scheme with H2 (idempotent); needed once per JVM before the first connection. */
   public static void register() {
     FilePath.register(new DurableH2Files());
@@ -39,9 +42,15 @@ public final class DurableH2Files extends FilePathWrapper {
     return SCHEME;
   }
 
+  /**
+   * Opens the file through H2's retry-on-interrupt file system: a thread interrupted while it writes (an executor
+   * shut down, a timeout) makes the JDK close a plain file channel, and H2 then closes the whole database ("The
+   * database has been closed") for every other connection; H2's wrapper reopens the channel, takes its lock again
+   * and repeats the call instead.
+   */
   @Override
   public FileChannel open(String mode) throws IOException {
-    FileChannel file = getBase().open(mode);
+    FileChannel file = FilePath.get(RETRY_ON_INTERRUPT + getBase()).open(mode);
     return "r".equals(mode) ? file : new SyncedFile(file);
   }
 

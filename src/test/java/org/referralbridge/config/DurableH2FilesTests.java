@@ -64,6 +64,38 @@ class DurableH2FilesTests {
   }
 
   @Test
+  void aCommitterThatIsInterruptedDoesNotCloseTheDatabaseForEveryoneElse() throws Exception {
+    DurableH2Files.register();
+    String url = "jdbc:h2:file:" + DurableH2Files.SCHEME + ":" + directory.resolve("interrupted")
+        + ";WRITE_DELAY=0";
+    try (Connection keeper = DriverManager.getConnection(url, "sa", "")) {
+      keeper.createStatement().execute("CREATE TABLE t (id BIGINT PRIMARY KEY)");
+      // as an executor's shutdownNow() does to a task in the middle of a commit
+      Thread interrupted = new Thread(() -> {
+        Thread.currentThread().interrupt();
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO t VALUES (?)")) {
+          for (long id = 1; id <= 20; id++) {
+            Thread.currentThread().interrupt();
+            insert.setLong(1, id);
+            insert.executeUpdate();
+          }
+        } catch (SQLException e) {
+          // what the interrupted thread sees does not matter here: what the others see does
+        }
+      });
+      interrupted.start();
+      interrupted.join(30_000);
+
+      keeper.createStatement().execute("INSERT INTO t VALUES (1000)");
+      try (ResultSet rows = keeper.createStatement().executeQuery("SELECT COUNT(*) FROM t WHERE id = 1000")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getLong(1)).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void everyWriteIsSyncedBeforeItReturns() throws Exception {
     Path file = directory.resolve("file");
     Files.createFile(file);
