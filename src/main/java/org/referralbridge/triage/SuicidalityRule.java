@@ -14,10 +14,15 @@ import org.hl7.fhir.r4.model.Type;
 import org.referralbridge.vocabulary.Loinc;
 
 /**
- * The latest PHQ-9 item 9 above 0, a "Yes" in the latest C-SSRS screen, or a suicidal-ideation or suicide-attempt
- * diagnosis (current or past): always a caution. It asks for a safety assessment; it is not a contraindication.
+ * The latest PHQ-9 item 9 above 0, the latest PHQ-9 total in the severe range (20 or more), a "Yes" in the latest
+ * C-SSRS screen, a suicidal-ideation or suicide-attempt diagnosis (current or past), or a note (on an observation or
+ * the referral) that mentions suicidal ideation: always a caution. It asks for a safety assessment; it is not a
+ * contraindication.
  */
 final class SuicidalityRule implements ScreeningRule {
+
+  /** PHQ-9 total scores from 20 to 27 are "severe" (Kroenke et al. 2001). */
+  static final int SEVERE_PHQ9_TOTAL = 20;
 
   @Override
   public FlagKind kind() {
@@ -31,9 +36,31 @@ final class SuicidalityRule implements ScreeningRule {
         .filter(reading -> phq9Score(reading.value()) > 0)
         .ifPresent(reading -> findings.add(Finding.of(Severity.CAUTION, reading.reference(),
             "PHQ-9 item 9 (thoughts of death or self-harm) score " + phq9Score(reading.value()) + reading.onDate())));
+    Readings.latest(facts.observations(), Set.of(Loinc.PHQ9_TOTAL.code()), r -> FhirValues.number(r.value()) != null)
+        .filter(reading -> FhirValues.number(reading.value()).intValue() >= SEVERE_PHQ9_TOTAL)
+        .ifPresent(reading -> findings.add(Finding.of(Severity.CAUTION, reading.reference(),
+            "PHQ-9 total score " + FhirValues.number(reading.value()).intValue() + " (severe range, "
+                + SEVERE_PHQ9_TOTAL + " or more)" + reading.onDate())));
     Readings.latestObservation(facts.observations(), Set.of(Loinc.CSSRS_PANEL.code()))
         .ifPresent(screen -> findings.addAll(cssrs(screen, facts.observations())));
     findings.addAll(Diagnoses.findings(facts.conditions(), ScreeningCodes.SUICIDALITY, Diagnoses.Past.CAUTION));
+    findings.addAll(notes(facts));
+    return findings;
+  }
+
+  /** One finding per observation whose note mentions suicidality, and one for the referral's own notes. */
+  private static List<Finding> notes(ReferralFacts facts) {
+    List<Finding> findings = new ArrayList<>();
+    for (Observation observation : facts.observations()) {
+      if (Readings.counts(observation) && observation.getNote().stream()
+          .anyMatch(note -> SuicidalityMentions.in(note.getText()))) {
+        findings.add(Finding.of(Severity.CAUTION, FhirValues.reference(observation), "the note on "
+            + name(observation.getCode()) + " mentions suicidal ideation or self-harm"));
+      }
+    }
+    if (facts.notes().stream().anyMatch(SuicidalityMentions::in)) {
+      findings.add(Finding.of(Severity.CAUTION, null, "the referral notes mention suicidal ideation or self-harm"));
+    }
     return findings;
   }
 
@@ -81,6 +108,12 @@ final class SuicidalityRule implements ScreeningRule {
     String target = FhirValues.target(reference);
     return target == null ? Optional.empty()
         : observations.stream().filter(o -> target.equals(FhirValues.reference(o))).findFirst();
+  }
+
+  /** The LOINC name of a known code, else what the sender called it. */
+  private static String name(CodeableConcept code) {
+    return code.getCoding().stream().map(c -> Loinc.fromCode(FhirValues.trim(c.getCode()))).flatMap(Optional::stream)
+        .map(Loinc::display).findFirst().orElseGet(() -> question(code));
   }
 
   private static String question(CodeableConcept code) {

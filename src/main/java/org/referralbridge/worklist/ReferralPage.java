@@ -174,13 +174,16 @@ class ReferralPage {
             + ")" : "");
   }
 
-  private ReferralView.Row score(Observation observation) {
+  private ReferralView.Result score(Observation observation) {
     String when = observation.hasEffectiveDateTimeType()
         ? observation.getEffectiveDateTimeType().getValueAsString() : "";
     String interpretation = observation.getInterpretation().stream()
         .map(i -> i.getCodingFirstRep().getCode()).reduce((a, b) -> a + " " + b).orElse("");
-    return new ReferralView.Row(Display.concept(observation.getCode()),
-        Display.value(observation.getValue()) + (interpretation.isEmpty() ? "" : " (" + interpretation + ")"), when);
+    List<String> notes = observation.getNote().stream().map(Annotation::getText)
+        .filter(text -> text != null && !text.isBlank()).toList();
+    return new ReferralView.Result(Display.concept(observation.getCode()),
+        Display.value(observation.getValue()) + (interpretation.isEmpty() ? "" : " (" + interpretation + ")"), when,
+        notes);
   }
 
   private static String medication(MedicationStatement statement) {

@@ -108,10 +108,16 @@ class StaffFlowBrowserTests {
     assertThat(browser.getCurrentUrl()).endsWith("/referrals/" + taskId);
     assertThat(browser.findElement(By.cssSelector("main h1")).getText()).contains("Ingrid").contains("Halvorsen");
     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Created");
-    // the sample's blood pressure (152 / 96 mmHg) and PHQ-9 item 9 (1) raise two cautions, each with its data
+    // the sample's blood pressure (152 / 96 mmHg), PHQ-9 item 9 (1) and total (21) raise cautions, each with its data
     WebElement flags = browser.findElement(By.id("flags"));
     assertThat(flags.getText()).contains("Uncontrolled hypertension").contains("Systolic blood pressure 152 mmHg")
-        .contains("Positive suicidality screen").contains("PHQ-9 item 9");
+        .contains("Positive suicidality screen").contains("PHQ-9 item 9")
+        .contains("PHQ-9 total score 21 (severe range, 20 or more)");
+    // the referrer's note on the PHQ-9 (the NTE after its OBX) is shown with it
+    WebElement phq9 = browser.findElements(By.cssSelector("#observations tr")).stream()
+        .filter(r -> r.getText().contains("PHQ-9 total")).findFirst().orElseThrow();
+    assertThat(phq9.findElement(By.className("observation-notes")).getText())
+        .contains("Severe range; item 9 endorsed at 1 (several days), no plan or intent.");
 
     browser.findElement(By.id("accept")).click();
     WebElement notice = BROWSER.waitAtMost(PAGE_WAIT)

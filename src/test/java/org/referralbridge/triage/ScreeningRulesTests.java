@@ -29,7 +29,7 @@ class ScreeningRulesTests {
         List.of(icd10("c1", "F33.2", "Major depressive disorder, recurrent severe without psychotic features"),
             icd10("c2", "F41.1", "Generalized anxiety disorder")),
         List.of(bloodPressure("bp", "2026-11-10", 138, 88), observation("q9", "44260-8", "2026-11-10",
-            new IntegerType(0)), observation("phq", "44261-6", "2026-11-10", new IntegerType(21))),
+            new IntegerType(0)), observation("phq", "44261-6", "2026-11-10", new IntegerType(18))),
         List.of(),
         List.of(medication("m1", rxnorm("36437", "sertraline"), dose("150", 1, 1, "d")),
             medication("m2", rxnorm("6470", "lorazepam"), dose("0.5", 2, 1, "d"))),

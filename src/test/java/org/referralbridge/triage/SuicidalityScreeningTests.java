@@ -127,4 +127,63 @@ class SuicidalityScreeningTests {
     assertThat(flag(KIND, Fhir.conditions(icd10("c1", "F33.2", "Major depressive disorder, recurrent severe "
         + "without psychotic features")))).isEmpty();
   }
+
+  @ParameterizedTest(name = "PHQ-9 total {0}")
+  @CsvSource({"20", "24", "27"})
+  void aPhq9TotalInTheSevereRangeIsACaution(int total) {
+    ScreeningFlag flag = flag(KIND, Fhir.observations(observation("phq9", "44261-6", "2026-11-19",
+        new IntegerType(total)))).orElseThrow();
+
+    assertThat(flag.severity()).isEqualTo(Severity.CAUTION);
+    assertThat(flag.evidence()).containsExactly(new Evidence("Observation/phq9",
+        "PHQ-9 total score " + total + " (severe range, 20 or more) on 2026-11-19"));
+  }
+
+  @Test
+  void aPhq9TotalBelowTwentyOrAnOlderSevereOneRaisesNoFlag() {
+    assertThat(flag(KIND, Fhir.observations(observation("phq9", "44261-6", "2026-11-19", new IntegerType(19)))))
+        .isEmpty();
+    assertThat(flag(KIND, Fhir.observations(
+        observation("old", "44261-6", "2026-06-01", new IntegerType(25)),
+        observation("new", "44261-6", "2026-11-19", new IntegerType(12))))).isEmpty();
+  }
+
+  @Test
+  void aNoteOnAnObservationThatMentionsSuicidalIdeationIsACautionOnThatObservation() {
+    // as the v2.9 sample sends it: OBX PHQ-9 total 24, then NTE "Recent passive suicidal ideation, ..."
+    Observation phq9 = observation("phq9", "44261-6", "2026-11-19", new IntegerType(14));
+    phq9.addNote().setText("Recent passive suicidal ideation, safety plan in place; requesting expedited evaluation.");
+
+    assertThat(flag(KIND, Fhir.observations(phq9)).orElseThrow().evidence()).containsExactly(new Evidence(
+        "Observation/phq9", "the note on PHQ-9 total score mentions suicidal ideation or self-harm"));
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @CsvSource(delimiter = '|', value = {
+      "Recent passive suicidal ideation, safety plan in place",
+      "History of suicide attempt (overdose, 2019).",
+      "Denies homicidal ideation; endorses suicidal thoughts without plan",
+      "No psychosis, but intermittent suicidal ideation",
+      "Self-harm by cutting last month",
+      "Says she would be better off dead"})
+  void referralNotesThatMentionSuicidalityAreACaution(String note) {
+    assertThat(flag(KIND, Fhir.notes(note)).orElseThrow().evidence())
+        .containsExactly(new Evidence(null, "the referral notes mention suicidal ideation or self-harm"));
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @CsvSource(delimiter = '|', value = {
+      "Denies suicidal ideation.",
+      "No suicidal thoughts or plans",
+      "Screened negative for suicidality today",
+      "Patient is not suicidal",
+      "Never had suicidal ideation; no self-harm",
+      "Failed adequate trials: sertraline, bupropion, venlafaxine."})
+  void notesThatDenyOrDoNotMentionSuicidalityRaiseNoFlag(String note) {
+    Observation phq9 = observation("phq9", "44261-6", "2026-11-19", new IntegerType(11));
+    phq9.addNote().setText(note);
+
+    assertThat(flag(KIND, Fhir.observations(phq9))).isEmpty();
+    assertThat(flag(KIND, Fhir.notes(note))).isEmpty();
+  }
 }
