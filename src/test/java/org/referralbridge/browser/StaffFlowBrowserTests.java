@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -61,6 +62,8 @@ class StaffFlowBrowserTests {
   private static final String INTAKE_PASSWORD = "change-me-intake";
   private static final String CLINICIAN = "clinician";
   private static final String CLINICIAN_PASSWORD = "change-me-clinician";
+  private static final String ADMIN = "admin";
+  private static final String ADMIN_PASSWORD = "change-me-admin";
 
   @BeforeAll
   static void startReferrers() throws Exception {
@@ -230,6 +233,29 @@ class StaffFlowBrowserTests {
 
   @Autowired
   MessageStore messageStore;
+
+  @Test
+  void theMessagesPageKeepsItsTableWithinThePageInA1400PixelWindow() throws Exception {
+    // long ids without spaces, as real senders' control ids, referral keys and errors are
+    String suffix = "wide-" + "0123456789".repeat(5);
+    sendReferral(Hl7Samples.unique(Hl7Samples.TRD_PHQ9, suffix), "REF-" + suffix);
+    WebDriver browser = BROWSER.driver();
+    browser.manage().window().setSize(new Dimension(1400, 1000));
+
+    signIn(ADMIN, ADMIN_PASSWORD);
+    BROWSER.waitAtMost(PAGE_WAIT).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    browser.get(url("/operations/messages"));
+    WebElement table = BROWSER.waitAtMost(PAGE_WAIT)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("messages")));
+    assertThat(table.getText()).contains("REF-" + suffix);
+
+    JavascriptExecutor page = (JavascriptExecutor) browser;
+    Number pastTheSearchForm = (Number) page.executeScript("return document.getElementById('messages')"
+        + ".getBoundingClientRect().right - document.getElementById('search').getBoundingClientRect().right;");
+    assertThat(pastTheSearchForm.doubleValue()).as("pixels the table runs past the search form").isLessThan(1.0);
+    assertThat((Boolean) page.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
+        .as("the page needs no horizontal scrolling").isTrue();
+  }
 
   @Test
   void aWrongPasswordShowsAnErrorOnTheLoginPage() {
