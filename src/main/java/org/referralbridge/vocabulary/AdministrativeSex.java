@@ -1,6 +1,5 @@
 package org.referralbridge.vocabulary;
 
-import java.util.Locale;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 
@@ -8,7 +7,7 @@ import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
  * HL7 v2 table 0001, administrative sex (PID-8), and FHIR's AdministrativeGender for each code. The clinic writes
  * F, M, O and U; it reads the table's later codes too (A ambiguous, N not applicable, X), as FHIR "other".
  */
-public enum AdministrativeSex {
+public enum AdministrativeSex implements Coded {
   FEMALE("F", AdministrativeGender.FEMALE),
   MALE("M", AdministrativeGender.MALE),
   OTHER("O", AdministrativeGender.OTHER),
@@ -27,16 +26,7 @@ public enum AdministrativeSex {
 
   /** The value with this code, in any case and with surrounding blanks; empty for null or any other code. */
   public static Optional<AdministrativeSex> fromCode(String code) {
-    if (code == null) {
-      return Optional.empty();
-    }
-    String wanted = code.trim().toUpperCase(Locale.ROOT);
-    for (AdministrativeSex sex : values()) {
-      if (sex.code.equals(wanted)) {
-        return Optional.of(sex);
-      }
-    }
-    return Optional.empty();
+    return Coded.find(AdministrativeSex.class, code);
   }
 
   /** The code the clinic writes for a FHIR gender (F, M, O or U); empty for null and "null". */
@@ -54,6 +44,7 @@ public enum AdministrativeSex {
   }
 
   /** The table 0001 code, e.g. "F". */
+  @Override
   public String code() {
     return code;
   }

@@ -1,6 +1,5 @@
 package org.referralbridge.vocabulary;
 
-import java.util.Locale;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
 
@@ -10,7 +9,7 @@ import org.hl7.fhir.r4.model.Coding;
  * the panels) that name is kept, so the messages partners already receive do not change. Codes marked (check) were not
  * confirmed against LOINC's own browser.
  */
-public enum Loinc {
+public enum Loinc implements Coded {
 
   // --- outcome and screening instruments (Observation.category "survey")
 
@@ -74,19 +73,11 @@ public enum Loinc {
 
   /** The constant with this code, with surrounding blanks and in any case; empty for null or an unknown code. */
   public static Optional<Loinc> fromCode(String code) {
-    if (code == null) {
-      return Optional.empty();
-    }
-    String wanted = code.trim().toUpperCase(Locale.ROOT);
-    for (Loinc loinc : values()) {
-      if (loinc.code.equals(wanted)) {
-        return Optional.of(loinc);
-      }
-    }
-    return Optional.empty();
+    return Coded.find(Loinc.class, code);
   }
 
   /** The LOINC code, e.g. "8480-6". */
+  @Override
   public String code() {
     return code;
   }

@@ -1,11 +1,10 @@
 package org.referralbridge.vocabulary;
 
-import java.util.Locale;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestPriority;
 
 /** HL7 v2 table 0280, referral priority (RF1-2), and the ServiceRequest.priority each code stands for. */
-public enum ReferralPriority {
+public enum ReferralPriority implements Coded {
   STAT("S", "STAT", ServiceRequestPriority.STAT),
   ASAP("A", "ASAP", ServiceRequestPriority.ASAP),
   ROUTINE("R", "Routine", ServiceRequestPriority.ROUTINE);
@@ -25,16 +24,7 @@ public enum ReferralPriority {
 
   /** The priority with this code, in any case and with surrounding blanks; empty for null or any other code. */
   public static Optional<ReferralPriority> fromCode(String code) {
-    if (code == null) {
-      return Optional.empty();
-    }
-    String wanted = code.trim().toUpperCase(Locale.ROOT);
-    for (ReferralPriority priority : values()) {
-      if (priority.code.equals(wanted)) {
-        return Optional.of(priority);
-      }
-    }
-    return Optional.empty();
+    return Coded.find(ReferralPriority.class, code);
   }
 
   /** The code for a ServiceRequest.priority: table 0280 has no "urgent", so it is sent as ASAP. */
@@ -51,6 +41,7 @@ public enum ReferralPriority {
   }
 
   /** The table 0280 code, e.g. "R". */
+  @Override
   public String code() {
     return code;
   }

@@ -1,6 +1,5 @@
 package org.referralbridge.vocabulary;
 
-import java.util.Locale;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
 
@@ -8,7 +7,7 @@ import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
  * HL7 v2 table 0283, referral status (RF1-1), both ways: a referrer's RF1-1 becomes a ServiceRequest.status, and the
  * clinic's decision goes back to the referrer as RF1-1.
  */
-public enum ReferralStatus {
+public enum ReferralStatus implements Coded {
   ACCEPTED("A", "Accepted", ServiceRequestStatus.ACTIVE),
   REJECTED("R", "Rejected", ServiceRequestStatus.REVOKED),
   PENDING("P", "Pending", ServiceRequestStatus.ACTIVE),
@@ -29,19 +28,11 @@ public enum ReferralStatus {
 
   /** The status with this code, in any case and with surrounding blanks; empty for null or any other code. */
   public static Optional<ReferralStatus> fromCode(String code) {
-    if (code == null) {
-      return Optional.empty();
-    }
-    String wanted = code.trim().toUpperCase(Locale.ROOT);
-    for (ReferralStatus status : values()) {
-      if (status.code.equals(wanted)) {
-        return Optional.of(status);
-      }
-    }
-    return Optional.empty();
+    return Coded.find(ReferralStatus.class, code);
   }
 
   /** The table 0283 code, e.g. "A". */
+  @Override
   public String code() {
     return code;
   }
