@@ -216,6 +216,8 @@ final class ScreeningCodes {
 
   // --- Suicidality
 
+  /** The lowest PHQ-9 total score in the "severe" range, 20 to 27 (Kroenke et al. 2001): a caution. */
+  static final int PHQ9_TOTAL_SEVERE = 20;
   /** LOINC answers of PHQ-9 items (item 9: any score above 0 is positive) and their scores. */
   static final Map<String, Integer> PHQ9_ANSWER_SCORES = Map.of(
       Loinc.ANSWER_NOT_AT_ALL.code(), 0,

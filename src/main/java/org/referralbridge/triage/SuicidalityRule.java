@@ -21,9 +21,6 @@ import org.referralbridge.vocabulary.Loinc;
  */
 final class SuicidalityRule implements ScreeningRule {
 
-  /** PHQ-9 total scores from 20 to 27 are "severe" (Kroenke et al. 2001). */
-  static final int SEVERE_PHQ9_TOTAL = 20;
-
   @Override
   public FlagKind kind() {
     return FlagKind.SUICIDALITY_SCREEN_POSITIVE;
@@ -37,10 +34,10 @@ final class SuicidalityRule implements ScreeningRule {
         .ifPresent(reading -> findings.add(Finding.of(Severity.CAUTION, reading.reference(),
             "PHQ-9 item 9 (thoughts of death or self-harm) score " + phq9Score(reading.value()) + reading.onDate())));
     Readings.latest(facts.observations(), Set.of(Loinc.PHQ9_TOTAL.code()), r -> FhirValues.number(r.value()) != null)
-        .filter(reading -> FhirValues.number(reading.value()).intValue() >= SEVERE_PHQ9_TOTAL)
+        .filter(reading -> FhirValues.number(reading.value()).intValue() >= ScreeningCodes.PHQ9_TOTAL_SEVERE)
         .ifPresent(reading -> findings.add(Finding.of(Severity.CAUTION, reading.reference(),
             "PHQ-9 total score " + FhirValues.number(reading.value()).intValue() + " (severe range, "
-                + SEVERE_PHQ9_TOTAL + " or more)" + reading.onDate())));
+                + ScreeningCodes.PHQ9_TOTAL_SEVERE + " or more)" + reading.onDate())));
     Readings.latestObservation(facts.observations(), Set.of(Loinc.CSSRS_PANEL.code()))
         .ifPresent(screen -> findings.addAll(cssrs(screen, facts.observations())));
     findings.addAll(Diagnoses.findings(facts.conditions(), ScreeningCodes.SUICIDALITY, Diagnoses.Past.CAUTION));
