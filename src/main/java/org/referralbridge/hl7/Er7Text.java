@@ -1,5 +1,8 @@
 package org.referralbridge.hl7;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** HL7 v2 ER7 text as senders write it, made regular before anything reads it. */
@@ -34,9 +37,49 @@ public final class Er7Text {
     return text;
   }
 
-  /** The segments ended by CR: no byte-order mark, LF and CRLF read as CR, blank lines and outer spaces dropped. */
+  /**
+   * UTF-8 that was read as ISO-8859-1, read again as UTF-8. Without MSH-18 the MLLP consumer decodes with
+   * ISO-8859-1, but most senders today (this project's {@code MllpSend} among them) write UTF-8 without saying so,
+   * and "Müller" would become "MÃ¼ller". When MSH-18 is empty and the text's bytes are well-formed UTF-8 with at
+   * least one character beyond ASCII, they are UTF-8: ISO-8859-1 text is almost never also well-formed UTF-8 (an
+   * accented letter would have to be followed by just the right symbol). A declared MSH-18 is taken at its word.
+   */
+  public static String utf8ReadAsLatin1(String text) {
+    if (text.chars().noneMatch(c -> c >= 0x80) || text.chars().anyMatch(c -> c > 0xFF)
+        || declaresCharacterSet(text)) {
+      return text;
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1))).toString();
+    } catch (CharacterCodingException notUtf8) {
+      return text;
+    }
+  }
+
+  /** True when the MSH segment's MSH-18 (character set) is not empty. */
+  private static boolean declaresCharacterSet(String text) {
+    int start = text.indexOf("MSH");
+    if (start < 0 || text.length() < start + 4) {
+      return false;
+    }
+    char separator = text.charAt(start + 3);
+    int end = start;
+    while (end < text.length() && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
+      end++;
+    }
+    String[] fields = text.substring(start, end).split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1);
+    // fields[0] = "MSH", fields[1] = MSH-2: MSH-18 is fields[17]
+    return fields.length > 17 && !fields[17].isBlank();
+  }
+
+  /**
+   * The segments ended by CR: no byte-order mark, UTF-8 read as ISO-8859-1 read again, LF and CRLF read as CR, blank
+   * lines and outer spaces dropped.
+   */
   public static String segments(String raw) {
-    String text = withoutByteOrderMark(raw).strip();
+    String text = utf8ReadAsLatin1(withoutByteOrderMark(raw)).strip();
     if (text.indexOf('\n') >= 0) {
       text = text.replace("\r\n", "\r").replace('\n', '\r');
     }

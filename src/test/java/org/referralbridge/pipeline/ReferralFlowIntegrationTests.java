@@ -243,6 +243,25 @@ class ReferralFlowIntegrationTests {
   }
 
   @Test
+  void utf8FromASenderThatDoesNotDeclareItKeepsItsAccentedNames() throws Exception {
+    // MllpSend writes UTF-8, as most senders do; the sample has no MSH-18, so the listener decodes ISO-8859-1
+    String accented = Hl7Samples.replaceField(Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "utf1"), "PID", 5,
+        "Müller-Łukasiewicz^Zoë^^^^^L");
+    try (Client client = new Client()) {
+      assertThat(client.send(accented)).contains("MSA|AA|CTL-utf1");
+    }
+    String system = FhirStoreQueries.referralSystem("NORTHSIDE_EHR", "NORTHSIDE_PSYCH");
+    await().atMost(PROCESSED_WITHIN).untilAsserted(() ->
+        assertThat(fhir.count(ServiceRequest.class, system, "REF-utf1")).isEqualTo(1));
+    ServiceRequest request = (ServiceRequest) fhir.search(ServiceRequest.class, system, "REF-utf1")
+        .getEntryFirstRep().getResource();
+    Patient patient = fhir.client().read().resource(Patient.class)
+        .withId(request.getSubject().getReferenceElement().getIdPart()).execute();
+    assertThat(patient.getNameFirstRep().getFamily()).isEqualTo("Müller-Łukasiewicz");
+    assertThat(patient.getNameFirstRep().getGivenAsSingleString()).isEqualTo("Zoë");
+  }
+
+  @Test
   void aReferralWithoutReferringProviderIsAnsweredAeAndNothingIsWritten() throws Exception {
     String noReferrer = Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "inv1");
     noReferrer = noReferrer.replaceAll("\rPRD\\|[^|\r]*", "\rPRD|RT");
