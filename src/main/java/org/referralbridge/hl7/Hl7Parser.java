@@ -3,6 +3,7 @@ package org.referralbridge.hl7;
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.model.v28.message.ORU_R01;
 import ca.uhn.hl7v2.model.v28.message.REF_I12;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
@@ -32,6 +33,14 @@ public final class Hl7Parser {
     REF_I12 message = new REF_I12(context.getModelClassFactory());
     message.setParser(parser);
     message.parse(normalise(raw));
+    return message;
+  }
+
+  /** Parses an ORU^R01 (results, any version) into the v2.8 ORU_R01 structure. */
+  public ORU_R01 parseResults(String raw) throws HL7Exception {
+    ORU_R01 message = new ORU_R01(context.getModelClassFactory());
+    message.setParser(parser);
+    message.parse(Er7Text.segments(raw));
     return message;
   }
 

@@ -1,6 +1,7 @@
 package org.referralbridge.intake;
 
 import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.v28.message.ORU_R01;
 import ca.uhn.hl7v2.model.v28.message.REF_I12;
 import ca.uhn.hl7v2.model.v28.segment.PID;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.apache.camel.Headers;
 import org.referralbridge.hl7.Hl7Parser;
+import org.referralbridge.hl7.MessageFingerprint;
 import org.referralbridge.hl7.MshHeader;
 import org.referralbridge.intake.IntakeRejection.AckCode;
 import org.referralbridge.partner.SenderPolicy;
@@ -16,15 +18,22 @@ import org.referralbridge.pipeline.EnvelopeHeaders;
 import org.referralbridge.translate.RefI12Translator;
 
 /**
- * The checks a referral must pass before it is acknowledged: an MSH with a sender and a control id, a supported
- * type, event and version, a structure the parser can read, and the segments a referral cannot do without (PID
- * with an identifier, RF1 with the referral id, a PRD), and a sender the partner directory knows (or, by
- * configuration, one to hold in quarantine). A message that passes gets the envelope headers; one that
- * fails raises an {@link IntakeRejection} that becomes its NAK.
+ * The checks a referrer's message must pass before it is acknowledged: an MSH with a sender and a control id, a
+ * supported type, event and version, a structure the parser can read, and the segments it cannot do without (a
+ * referral: PID with an identifier, RF1 with the referral id, a PRD naming the referrer; a cancellation or status
+ * request, which points at a referral already sent, needs no PRD; later results, ORU^R01, need PID-3 and one OBX),
+ * and a sender the partner directory knows (or, by configuration, one to hold in quarantine). A message that
+ * passes gets the envelope headers; one that fails raises an {@link IntakeRejection} that becomes its NAK.
  */
 public final class ReferralIntake {
 
-  private static final Set<String> EVENTS = Set.of("I12", "I11");
+  /**
+   * A new referral (I12, or I11 as some senders send it), and the referrer's modification, cancellation and status
+   * request.
+   */
+  private static final Set<String> EVENTS = Set.of("I12", "I11", "I13", "I14", "I15");
+  /** Events that only point at a referral already sent: the referrer need not be named again. */
+  private static final Set<String> REQUESTS = Set.of("I14", "I15");
   private static final Pattern VERSIONS = Pattern.compile("2\\.[3-9](\\.\\d+)?");
 
   private final Hl7Parser parser;
@@ -71,33 +80,89 @@ public final class ReferralIntake {
     if (msh.version() == null || !VERSIONS.matcher(msh.version()).matches()) {
       throw new IntakeRejection(AckCode.AR, 203, "MSH-12", "unsupported HL7 version (2.3 to 2.9 accepted)");
     }
+    if ("ORU".equals(msh.messageCode())) {
+      checkResults(raw, msh, headers);
+      return;
+    }
     if (!"REF".equals(msh.messageCode())) {
-      throw new IntakeRejection(AckCode.AR, 200, "MSH-9", "unsupported message type (REF accepted)");
+      throw new IntakeRejection(AckCode.AR, 200, "MSH-9", "unsupported message type (REF and ORU^R01 accepted)");
     }
     if (!EVENTS.contains(msh.triggerEvent())) {
-      throw new IntakeRejection(AckCode.AR, 201, "MSH-9", "unsupported event (I12 and I11 accepted)");
+      throw new IntakeRejection(AckCode.AR, 201, "MSH-9", "unsupported event (I11 to I15 accepted)");
     }
-    REF_I12 message = parse(raw);
-    requireContent(message);
+    REF_I12 message = parse(raw, parser::parseReferral);
+    requireContent(message, !REQUESTS.contains(msh.triggerEvent()));
     RefI12Translator.ReferralIdentity identity = RefI12Translator.identityOf(message);
-    SenderPolicy.Decision decision = senders.decide(identity.sender().key());
+    envelope(headers, identity.sender().key(), msh, raw, identity.key(), identity.key());
+  }
+
+  /** Later results from a referrer (ORU^R01): a patient identifier and at least one OBX. */
+  private void checkResults(String raw, MshHeader msh, Map<String, Object> headers) {
+    if (!"R01".equals(msh.triggerEvent())) {
+      throw new IntakeRejection(AckCode.AR, 201, "MSH-9", "unsupported event (ORU^R01 accepted)");
+    }
+    ORU_R01 message = parse(raw, parser::parseResults);
+    try {
+      PID pid = message.getPATIENT_RESULT().getPATIENT().getPID();
+      if (pid.isEmpty()) {
+        throw new IntakeRejection(AckCode.AE, 100, "PID", "PID segment missing");
+      }
+      if (pid.getPatientIdentifierList().length == 0 || pid.getPatientIdentifierList(0).getIDNumber().isEmpty()) {
+        throw new IntakeRejection(AckCode.AE, 101, "PID-3", "patient identifier missing");
+      }
+      if (!hasResult(message)) {
+        throw new IntakeRejection(AckCode.AE, 100, "OBX", "no OBX segment (no result)");
+      }
+      // one patient's results from one sender are processed in order
+      envelope(headers, msh.sender().key(), msh, raw, null,
+          msh.sender().key() + "|PID|" + pid.getPatientIdentifierList(0).getIDNumber().getValue().strip());
+    } catch (HL7Exception e) {
+      throw new IntakeRejection(AckCode.AR, 100, null, "message structure could not be read", e);
+    }
+  }
+
+  private static boolean hasResult(ORU_R01 message) throws HL7Exception {
+    for (var result : message.getPATIENT_RESULTAll()) {
+      for (var order : result.getORDER_OBSERVATIONAll()) {
+        for (var observation : order.getOBSERVATIONAll()) {
+          if (!observation.getOBX().isEmpty()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Decides on the sender and fills the envelope headers. */
+  private void envelope(Map<String, Object> headers, String senderKey, MshHeader msh, String raw, String referralKey,
+      String group) {
+    SenderPolicy.Decision decision = senders.decide(senderKey);
     if (decision == SenderPolicy.Decision.REFUSE) {
       throw new IntakeRejection(AckCode.AR, 204, "MSH-4", "unknown sender");
     }
     headers.put(EnvelopeHeaders.QUARANTINE, decision == SenderPolicy.Decision.QUARANTINE);
     headers.put(EnvelopeHeaders.CHANNEL, "mllp");
     headers.put(EnvelopeHeaders.FORMAT, EnvelopeHeaders.FORMAT_HL7V2);
-    headers.put(EnvelopeHeaders.SENDER, identity.sender().key());
+    headers.put(EnvelopeHeaders.SENDER, senderKey);
     headers.put(EnvelopeHeaders.CONTROL_ID, msh.controlId());
+    headers.put(EnvelopeHeaders.FINGERPRINT, MessageFingerprint.of(raw));
     headers.put(EnvelopeHeaders.MESSAGE_TYPE, msh.messageCode() + "^" + msh.triggerEvent());
-    headers.put(EnvelopeHeaders.REFERRAL_KEY, identity.key());
+    if (referralKey != null) {
+      headers.put(EnvelopeHeaders.REFERRAL_KEY, referralKey);
+    }
     headers.put(EnvelopeHeaders.RECEIVED_AT, System.currentTimeMillis());
-    headers.put(EnvelopeHeaders.GROUP, identity.key());
+    headers.put(EnvelopeHeaders.GROUP, group);
   }
 
-  private REF_I12 parse(String raw) {
+  /** A parse of the raw message that may fail. */
+  private interface Parse<M> {
+    M parse(String raw) throws HL7Exception;
+  }
+
+  private static <M> M parse(String raw, Parse<M> parse) {
     try {
-      return parser.parseReferral(raw);
+      return parse.parse(raw);
     } catch (HL7Exception e) {
       int code = e.getErrorCode() == 0 ? 100 : e.getErrorCode();
       String segment = e.getLocation() == null ? null : e.getLocation().getSegmentName();
@@ -107,7 +172,7 @@ public final class ReferralIntake {
     }
   }
 
-  private static void requireContent(REF_I12 message) {
+  private static void requireContent(REF_I12 message, boolean referrerRequired) {
     try {
       PID pid = message.getPID();
       if (pid.isEmpty()) {
@@ -121,6 +186,9 @@ public final class ReferralIntake {
       }
       if (message.getRF1().getOriginatingReferralIdentifier().getEntityIdentifier().isEmpty()) {
         throw new IntakeRejection(AckCode.AE, 101, "RF1-6", "originating referral identifier missing");
+      }
+      if (!referrerRequired) {
+        return;
       }
       if (message.getPROVIDER_CONTACTReps() == 0 || message.getPROVIDER_CONTACT().getPRD().isEmpty()) {
         throw new IntakeRejection(AckCode.AE, 100, "PRD", "PRD segment missing");

@@ -199,6 +199,7 @@ public class MessageReplay {
     headers.put(EnvelopeHeaders.FORMAT, message.format() == null ? EnvelopeHeaders.FORMAT_HL7V2 : message.format());
     headers.put(EnvelopeHeaders.SENDER, message.sender());
     headers.put(EnvelopeHeaders.CONTROL_ID, message.controlId());
+    headers.put(EnvelopeHeaders.FINGERPRINT, message.fingerprint());
     if (message.messageType() != null) {
       headers.put(EnvelopeHeaders.MESSAGE_TYPE, message.messageType());
     }
@@ -216,8 +217,12 @@ public class MessageReplay {
       return;
     }
     try {
-      brokerQueues.remove(deadLetterQueue, Map.of(EnvelopeHeaders.SENDER, message.sender(),
-          EnvelopeHeaders.CONTROL_ID, message.controlId()));
+      // only this message's copies, not those of another message that reused its control id; a row whose
+      // content was cleared before fingerprints has none and is not replayed
+      brokerQueues.remove(deadLetterQueue, message.fingerprint().isEmpty()
+          ? Map.of(EnvelopeHeaders.SENDER, message.sender(), EnvelopeHeaders.CONTROL_ID, message.controlId())
+          : Map.of(EnvelopeHeaders.SENDER, message.sender(), EnvelopeHeaders.CONTROL_ID, message.controlId(),
+              EnvelopeHeaders.FINGERPRINT, message.fingerprint()));
     } catch (Exception e) {
       // the replay stands: the message store, not the dead-letter queue, is what operators replay from
       log.warn("Message {} from {}: its copy on {} could not be removed ({})", message.controlId(), message.sender(),

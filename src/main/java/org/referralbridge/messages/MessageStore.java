@@ -4,19 +4,27 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The service's record of every inbound message: accepted ones with their processing status (one row per sender
- * and control id, so a re-sent message is recognised), rejected ones as they came. Plain JDBC over the service's
+ * The service's record of every inbound message: accepted ones with their processing status (one row per message:
+ * sender, control id and fingerprint, so a re-sent message is recognised and one that reuses a control id is not
+ * taken for it), rejected ones as they came. Plain JDBC over the service's
  * own tables (Flyway migrations in db/migration); every value is a parameter.
  */
 public class MessageStore {
 
-  private static final String INBOUND_COLUMNS = "id, channel, format, sender, control_id, message_type, referral_key,"
+  private static final String INBOUND_COLUMNS = "id, channel, format, sender, control_id, fingerprint, message_type,"
+      + " referral_key,"
       + " status, error_text, fhir_reference, replay_count, last_replayed_at, received_at, updated_at,"
       + " content_cleared_at";
   private static final String REJECTED_COLUMNS = "id, channel, sender, control_id, ack_code, error_code,"
@@ -28,14 +36,76 @@ public class MessageStore {
     this.jdbc = jdbc;
   }
 
-  /** An accepted message as it moves through the pipeline. */
-  public record Inbound(String channel, String format, String sender, String controlId, String messageType,
-      String referralKey, Instant receivedAt) {}
+  /**
+   * An accepted message as it moves through the pipeline.
+   *
+   * @param fingerprint its content without MSH-7 (hl7.MessageFingerprint): with sender and control id, its identity
+   */
+  public record Inbound(String channel, String format, String sender, String controlId, String fingerprint,
+      String messageType, String referralKey, Instant receivedAt) {
 
-  /** True when a message with this sender and control id has already been written to the FHIR store. */
-  public boolean alreadyProcessed(String sender, String controlId) {
-    return jdbc.sql("SELECT COUNT(*) FROM bridge_inbound_message WHERE sender = ? AND control_id = ? AND status = ?")
-        .params(sender, controlId, MessageStatus.PROCESSED.name()).query(Integer.class).single() > 0;
+    public Inbound {
+      fingerprint = fingerprint == null ? "" : fingerprint;
+    }
+  }
+
+  /** What the store has seen of a message's sender and control id before. */
+  public enum EarlierUse {
+    /** Nothing: the first message with this sender and control id. */
+    NONE,
+    /** This very message (same fingerprint), already written to the FHIR store: a re-send. */
+    PROCESSED,
+    /** This very message, not processed yet (needs attention, dead-lettered, replayed): processed again. */
+    UNFINISHED,
+    /** Only other messages: the sender reused the control id for new content. */
+    OTHER_CONTENT
+  }
+
+  /** Whether the message was seen before, as itself or as another message under its control id. */
+  public EarlierUse earlierUse(String sender, String controlId, String fingerprint) {
+    List<String[]> rows = jdbc.sql("SELECT fingerprint, status FROM bridge_inbound_message"
+            + " WHERE sender = ? AND control_id = ?")
+        .params(sender, controlId)
+        .query((rs, row) -> new String[] {rs.getString("fingerprint"), rs.getString("status")}).list();
+    EarlierUse use = EarlierUse.NONE;
+    for (String[] row : rows) {
+      if (!row[0].equals(fingerprint)) {
+        use = use == EarlierUse.NONE ? EarlierUse.OTHER_CONTENT : use;
+      } else if (MessageStatus.PROCESSED.name().equals(row[1])) {
+        return EarlierUse.PROCESSED;
+      } else {
+        use = EarlierUse.UNFINISHED;
+      }
+    }
+    return use;
+  }
+
+  /**
+   * Ids of the messages waiting for the referral with this key (a cancellation or status request that came before
+   * it), oldest first.
+   */
+  public List<Long> waitingFor(String referralKey) {
+    return jdbc.sql("SELECT id FROM bridge_inbound_message WHERE referral_key = ? AND status = ?"
+            + " ORDER BY received_at, id")
+        .params(referralKey, MessageStatus.WAITING_FOR_REFERRAL.name()).query(Long.class).list();
+  }
+
+  /**
+   * Of these ServiceRequests ("ServiceRequest/12"), those written from a message of this sender: the referrals a
+   * sender's later messages (results) may be attached to.
+   */
+  public Set<String> writtenFrom(String sender, Collection<String> serviceRequests) {
+    if (serviceRequests.isEmpty()) {
+      return Set.of();
+    }
+    List<Object> params = new ArrayList<>();
+    params.add(sender);
+    params.add(MessageStatus.PROCESSED.name());
+    params.addAll(serviceRequests);
+    String placeholders = String.join(", ", Collections.nCopies(serviceRequests.size(), "?"));
+    return new HashSet<>(jdbc.sql("SELECT DISTINCT fhir_reference FROM bridge_inbound_message"
+            + " WHERE sender = ? AND status = ? AND fhir_reference IN (" + placeholders + ")")
+        .params(params).query(String.class).list());
   }
 
   /** Records the message's new status (inserting the row the first time), with what goes with that status. */
@@ -46,11 +116,12 @@ public class MessageStore {
     if (updated == 0) {
       try {
         jdbc.sql("""
-            INSERT INTO bridge_inbound_message (channel, format, sender, control_id, message_type, referral_key, status,
-                error_text, outcome, content, fhir_reference, received_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            INSERT INTO bridge_inbound_message (channel, format, sender, control_id, fingerprint, message_type,
+                referral_key, status, error_text, outcome, content, fhir_reference, received_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(message.channel(), message.format(), message.sender(), message.controlId(),
-                message.messageType(), message.referralKey(), status.name(), storable(truncate(errorText)), outcome, storable(content),
+                message.fingerprint(), message.messageType(), message.referralKey(), status.name(),
+                storable(truncate(errorText)), outcome, storable(content),
                 fhirReference, Timestamp.from(message.receivedAt()), now)
             .update();
       } catch (DuplicateKeyException raced) {
@@ -64,9 +135,9 @@ public class MessageStore {
     return jdbc.sql("""
         UPDATE bridge_inbound_message SET status = ?, error_text = ?, outcome = ?, content = COALESCE(?, content),
             fhir_reference = COALESCE(?, fhir_reference), updated_at = ?
-        WHERE sender = ? AND control_id = ?""")
-        .params(status.name(), storable(truncate(errorText)), outcome, storable(content), fhirReference, now, message.sender(),
-            message.controlId())
+        WHERE sender = ? AND control_id = ? AND fingerprint = ?""")
+        .params(status.name(), storable(truncate(errorText)), outcome, storable(content), fhirReference, now,
+            message.sender(), message.controlId(), message.fingerprint())
         .update();
   }
 
@@ -74,8 +145,8 @@ public class MessageStore {
   public void recordRejected(String channel, String sender, String controlId, String ackCode, int errorCode,
       String location, String errorText, String content) {
     jdbc.sql("""
-        INSERT INTO bridge_rejected_message (channel, sender, control_id, ack_code, error_code, error_location, error_text,
-            content, received_at)
+        INSERT INTO bridge_rejected_message (channel, sender, control_id, ack_code, error_code, error_location,
+            error_text, content, received_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(channel, storable(truncate(sender, 255)), storable(truncate(controlId, 199)), ackCode, errorCode,
             storable(truncate(location, 32)), storable(truncate(errorText)), storable(content),
@@ -149,11 +220,12 @@ public class MessageStore {
    * the same message at once replay it once.
    */
   public boolean markReplayed(long id, Instant now, Instant stuckBefore) {
-    Object[] params = replayableParams(stuckBefore);
+    List<Object> params = new ArrayList<>(List.of(MessageStatus.REPLAYED.name(), Timestamp.from(now),
+        Timestamp.from(now), id));
+    params.addAll(Arrays.asList(replayableParams(stuckBefore)));
     return jdbc.sql("UPDATE bridge_inbound_message SET status = ?, replay_count = replay_count + 1,"
             + " last_replayed_at = ?, updated_at = ? WHERE id = ? AND " + REPLAYABLE)
-        .params(MessageStatus.REPLAYED.name(), Timestamp.from(now), Timestamp.from(now), id, params[0], params[1],
-            params[2], params[3])
+        .params(params)
         .update() == 1;
   }
 
@@ -199,12 +271,13 @@ public class MessageStore {
         .update();
   }
 
-  private static final String REPLAYABLE = "content IS NOT NULL AND (status IN (?, ?)"
+  private static final String REPLAYABLE = "content IS NOT NULL AND (status IN (?, ?, ?, ?)"
       + " OR (status = ? AND last_replayed_at < ?))";
 
   private static Object[] replayableParams(Instant stuckBefore) {
     return new Object[] {MessageStatus.DEAD_LETTERED.name(), MessageStatus.NEEDS_ATTENTION.name(),
-        MessageStatus.REPLAYED.name(), Timestamp.from(stuckBefore)};
+        MessageStatus.WAITING_FOR_REFERRAL.name(), MessageStatus.NO_OPEN_REFERRAL.name(), MessageStatus.REPLAYED.name(),
+        Timestamp.from(stuckBefore)};
   }
 
   private static SqlFilter inboundFilter(InboundQuery query) {
@@ -219,7 +292,7 @@ public class MessageStore {
 
   private static InboundMessage inboundMessage(ResultSet rs, int row) throws SQLException {
     return new InboundMessage(rs.getLong("id"), rs.getString("channel"), rs.getString("format"),
-        rs.getString("sender"), rs.getString("control_id"), rs.getString("message_type"),
+        rs.getString("sender"), rs.getString("control_id"), rs.getString("fingerprint"), rs.getString("message_type"),
         rs.getString("referral_key"), MessageStatus.valueOf(rs.getString("status")), rs.getString("error_text"),
         rs.getString("fhir_reference"), rs.getInt("replay_count"), instant(rs, "last_replayed_at"),
         instant(rs, "received_at"), instant(rs, "updated_at"), instant(rs, "content_cleared_at"));

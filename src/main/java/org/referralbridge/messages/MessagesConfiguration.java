@@ -18,6 +18,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnableConfigurationProperties(MessagesProperties.class)
 class MessagesConfiguration {
 
+  /** Picked up by Spring Boot's Flyway set-up, beside the SQL migrations in db/migration. */
+  @Bean
+  static FingerprintBackfill fingerprintBackfill() {
+    return new FingerprintBackfill();
+  }
+
   @Bean
   MessageStore messageStore(DataSource dataSource) {
     return new MessageStore(JdbcClient.create(dataSource));

@@ -33,7 +33,8 @@ public class BridgeMetrics {
     /** Referrals arriving over MLLP, up to the acknowledgement. */
     REFERRAL_INTAKE(EnumSet.of(Outcome.ACCEPTED, Outcome.QUARANTINED, Outcome.REJECTED)),
     /** Accepted referrals taken from the inbound queue and written to the FHIR store. */
-    REFERRAL_PROCESSING(EnumSet.of(Outcome.PROCESSED, Outcome.DOWNGRADED, Outcome.DUPLICATE, Outcome.NEEDS_ATTENTION,
+    REFERRAL_PROCESSING(EnumSet.of(Outcome.PROCESSED, Outcome.DOWNGRADED, Outcome.DUPLICATE,
+        Outcome.CONTROL_ID_REUSED, Outcome.NEEDS_ATTENTION, Outcome.WAITING_FOR_REFERRAL, Outcome.NO_OPEN_REFERRAL,
         Outcome.DEAD_LETTERED, Outcome.REPLAYED)),
     /** Status notifications to referrers. */
     OUTBOUND_STATUS(EnumSet.of(Outcome.DELIVERED, Outcome.RETRYING, Outcome.FAILED, Outcome.NO_CHANNEL,
@@ -66,10 +67,16 @@ public class BridgeMetrics {
     PROCESSED,
     /** Written with data-quality notes: some optional values were kept as text or left out. */
     DOWNGRADED,
-    /** A copy of a message already processed: nothing written. */
+    /** A copy of a message already processed (same sender, control id and content): nothing written. */
     DUPLICATE,
+    /** A new message under a control id its sender used before for other content: processed as new. */
+    CONTROL_ID_REUSED,
     /** Not translatable, not valid, or refused by the store: waiting for a person. */
     NEEDS_ATTENTION,
+    /** A cancellation or status request for a referral not written yet: held until it is. */
+    WAITING_FOR_REFERRAL,
+    /** Results from a referrer for a patient with no open referral from them: kept for staff. */
+    NO_OPEN_REFERRAL,
     /** Failed after every retry: on the dead-letter queue. */
     DEAD_LETTERED,
     /** Put back on its queue by an operator. */

@@ -13,6 +13,7 @@ import org.referralbridge.outbound.hl7.StatusChange;
 import org.referralbridge.outbound.hl7.StatusNotices;
 import org.referralbridge.partner.Partner;
 import org.referralbridge.partner.PartnerDirectory;
+import org.referralbridge.vocabulary.ReferralEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,9 @@ public class StatusNotifications {
     String requestId = request.getIdElement().getIdPart();
     Optional<Partner> partner = referrals.senderKey(request).flatMap(partners::findBySender);
     String label = task.getBusinessStatus().getCodingFirstRep().getDisplay();
-    String description = "Status: " + (label == null || label.isBlank() ? change.status().display() : label);
+    String status = label == null || label.isBlank() ? change.status().display() : label;
+    String description = change.answers() == ReferralEvent.NEW_REFERRAL ? "Status: " + status
+        : "Answer to the referrer's " + change.answers().description() + ": " + status;
     if (partner.isEmpty() || partner.get().channel() == null) {
       long id = queue.enqueue(new OutboundQueue.Outgoing(OutboundMessage.Kind.STATUS, requestId,
           partner.orElse(null), null, null, description, null));
@@ -73,11 +76,11 @@ public class StatusNotifications {
           partner.get(), Partner.Format.FHIR, null, description + " (FHIR Task)", json)));
     }
     String controlId = controlId();
-    String message = ReferralStatusMessages.rriI12(notices.from(request, referrals.patient(request),
+    String message = ReferralStatusMessages.rri(notices.from(request, referrals.patient(request),
         referrals.referrer(request), referrals.clinic(task), referrals.originalMessage(request),
         change, controlId, clock.instant()));
     long id = queue.enqueue(new OutboundQueue.Outgoing(OutboundMessage.Kind.STATUS, requestId, partner.get(),
-        Partner.Format.RRI_I12, controlId, description + " (RRI^I12)", message));
+        Partner.Format.RRI_I12, controlId, description + " (RRI^" + change.answers().code() + ")", message));
     log.info("Referral ServiceRequest/{}: status notification {} queued for {}", requestId, id,
         partner.get().organizationId());
     return Optional.of(id);

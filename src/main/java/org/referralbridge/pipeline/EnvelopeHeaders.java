@@ -15,6 +15,11 @@ public final class EnvelopeHeaders {
   public static final String SENDER = "BridgeSender";
   /** The sender's message control id (MSH-10). */
   public static final String CONTROL_ID = "BridgeControlId";
+  /**
+   * The message's content without MSH-7, as SHA-256 hex (hl7.MessageFingerprint): a message is a re-send of another
+   * only if sender, control id and fingerprint are the same (senders reuse control ids).
+   */
+  public static final String FINGERPRINT = "BridgeFingerprint";
   /** Message type and event, e.g. "REF^I12". */
   public static final String MESSAGE_TYPE = "BridgeMessageType";
   /** Idempotency key of the referral: sender key + "|" + the sender's referral id. */

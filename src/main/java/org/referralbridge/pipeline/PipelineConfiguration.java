@@ -2,6 +2,7 @@ package org.referralbridge.pipeline;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.referralbridge.hl7.Hl7Parser;
+import org.referralbridge.messages.MessageReplay;
 import org.referralbridge.messages.MessageStore;
 import org.referralbridge.operations.BridgeMetrics;
 import org.referralbridge.store.FhirStore;
@@ -16,10 +17,10 @@ class PipelineConfiguration {
 
   @Bean
   ReferralSteps referralSteps(Hl7Parser hl7Parser, RefI12Translator refI12Translator,
-      ProfileValidator profileValidator, FhirStore fhirStore, MessageStore messageStore, FhirContext fhirContext,
-      BridgeMetrics bridgeMetrics) {
+      ProfileValidator profileValidator, FhirStore fhirStore, MessageStore messageStore, MessageReplay messageReplay,
+      FhirContext fhirContext, BridgeMetrics bridgeMetrics) {
     PipelineWarmup.start(hl7Parser, refI12Translator, profileValidator);
-    return new ReferralSteps(hl7Parser, refI12Translator, new RepairingValidator(profileValidator), fhirStore, messageStore, fhirContext,
-        bridgeMetrics);
+    return new ReferralSteps(hl7Parser, refI12Translator, new RepairingValidator(profileValidator), fhirStore,
+        messageStore, messageReplay, fhirContext, bridgeMetrics);
   }
 }

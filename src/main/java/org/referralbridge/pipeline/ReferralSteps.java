@@ -11,6 +11,8 @@ import org.apache.camel.Headers;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.referralbridge.hl7.Hl7Parser;
+import org.referralbridge.hl7.MessageFingerprint;
+import org.referralbridge.messages.MessageReplay;
 import org.referralbridge.messages.MessageStatus;
 import org.referralbridge.messages.MessageStore;
 import org.referralbridge.operations.BridgeMetrics;
@@ -45,30 +47,43 @@ public class ReferralSteps {
   private final RepairingValidator validator;
   private final FhirStore store;
   private final MessageStore messages;
+  private final MessageReplay replay;
   private final FhirContext fhirContext;
   private final BridgeMetrics metrics;
 
   public ReferralSteps(Hl7Parser parser, RefI12Translator translator, RepairingValidator validator, FhirStore store,
-      MessageStore messages, FhirContext fhirContext, BridgeMetrics metrics) {
+      MessageStore messages, MessageReplay replay, FhirContext fhirContext, BridgeMetrics metrics) {
     this.parser = parser;
     this.translator = translator;
     this.validator = validator;
     this.store = store;
     this.messages = messages;
+    this.replay = replay;
     this.fhirContext = fhirContext;
     this.metrics = metrics;
   }
 
-  /** True for a re-sent copy of a message that was already written (same sender and control id). */
-  public boolean alreadyProcessed(@Headers Map<String, Object> headers) {
-    boolean duplicate = messages.alreadyProcessed(str(headers, EnvelopeHeaders.SENDER),
-        str(headers, EnvelopeHeaders.CONTROL_ID));
-    if (duplicate) {
+  /**
+   * True for a re-sent copy of a message that was already written: same sender, control id and content without
+   * MSH-7. A message that reuses a control id for other content is new: it is processed, and the reuse logged
+   * (control id only). A message queued without a fingerprint (before they existed) gets one from its body here.
+   */
+  public boolean alreadyProcessed(@Body String body, @Headers Map<String, Object> headers) {
+    if (headers.get(EnvelopeHeaders.FINGERPRINT) == null) {
+      headers.put(EnvelopeHeaders.FINGERPRINT, MessageFingerprint.of(body));
+    }
+    MessageStore.EarlierUse use = messages.earlierUse(str(headers, EnvelopeHeaders.SENDER),
+        str(headers, EnvelopeHeaders.CONTROL_ID), str(headers, EnvelopeHeaders.FINGERPRINT));
+    if (use == MessageStore.EarlierUse.PROCESSED) {
       metrics.count(Flow.REFERRAL_PROCESSING, Outcome.DUPLICATE);
       log.info("Message {} from {}: duplicate of a processed message, nothing written",
           headers.get(EnvelopeHeaders.CONTROL_ID), headers.get(EnvelopeHeaders.SENDER));
+    } else if (use == MessageStore.EarlierUse.OTHER_CONTENT) {
+      metrics.count(Flow.REFERRAL_PROCESSING, Outcome.CONTROL_ID_REUSED);
+      log.info("Message {} from {}: control id used before for another message; processed as a new message",
+          headers.get(EnvelopeHeaders.CONTROL_ID), headers.get(EnvelopeHeaders.SENDER));
     }
-    return duplicate;
+    return use == MessageStore.EarlierUse.PROCESSED;
   }
 
   /** The envelope's payload as a FHIR transaction Bundle, with notes on what was downgraded. */
@@ -124,6 +139,42 @@ public class ReferralSteps {
         headers.get(EnvelopeHeaders.SENDER), serviceRequest);
   }
 
+  /**
+   * The referral is written now: the referrer's cancellations and status requests that came before it and were held
+   * go back on the inbound queue (as an operator's replay would), in the order they came.
+   */
+  public void releaseWaiting(@Headers Map<String, Object> headers) {
+    String referralKey = str(headers, EnvelopeHeaders.REFERRAL_KEY);
+    if (referralKey == null) {
+      return;
+    }
+    for (Long id : messages.waitingFor(referralKey)) {
+      replay.replayInbound(id, "its referral's arrival");
+    }
+  }
+
+  /** A modification, cancellation or status request for a referral not written yet: held until it is. */
+  public void waitForReferral(@ExchangeProperty(ORIGINAL) String original, @Headers Map<String, Object> headers,
+      @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+    hold(MessageStatus.WAITING_FOR_REFERRAL, Outcome.WAITING_FOR_REFERRAL, "held until its referral is written",
+        original, headers, cause);
+  }
+
+  /** Results for a patient with no open referral from their sender: kept and listed for staff. */
+  public void noOpenReferral(@ExchangeProperty(ORIGINAL) String original, @Headers Map<String, Object> headers,
+      @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+    hold(MessageStatus.NO_OPEN_REFERRAL, Outcome.NO_OPEN_REFERRAL, "matches no open referral, kept for staff",
+        original, headers, cause);
+  }
+
+  private void hold(MessageStatus status, Outcome outcome, String what, String original,
+      Map<String, Object> headers, Exception cause) {
+    messages.record(inbound(headers), status, original, cause.getMessage(), null, null);
+    metrics.count(Flow.REFERRAL_PROCESSING, outcome);
+    log.info("Message {} from {}: {} {}", headers.get(EnvelopeHeaders.CONTROL_ID),
+        headers.get(EnvelopeHeaders.SENDER), headers.get(EnvelopeHeaders.MESSAGE_TYPE), what);
+  }
+
   /** A referral that cannot be written as it is: kept with the reason, for a person to resolve. */
   public void needsAttention(@ExchangeProperty(ORIGINAL) String original, @Headers Map<String, Object> headers,
       @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
@@ -154,7 +205,8 @@ public class ReferralSteps {
   private static MessageStore.Inbound inbound(Map<String, Object> headers) {
     return new MessageStore.Inbound(str(headers, EnvelopeHeaders.CHANNEL), str(headers, EnvelopeHeaders.FORMAT),
         str(headers, EnvelopeHeaders.SENDER),
-        str(headers, EnvelopeHeaders.CONTROL_ID), str(headers, EnvelopeHeaders.MESSAGE_TYPE),
+        str(headers, EnvelopeHeaders.CONTROL_ID), str(headers, EnvelopeHeaders.FINGERPRINT),
+        str(headers, EnvelopeHeaders.MESSAGE_TYPE),
         str(headers, EnvelopeHeaders.REFERRAL_KEY), receivedAt(headers));
   }
 

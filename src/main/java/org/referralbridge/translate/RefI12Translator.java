@@ -39,6 +39,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.referralbridge.hl7.ApplicationId;
+import org.referralbridge.hl7.MessageFingerprint;
 import org.referralbridge.hl7.ReferralSegmentOrder;
 import org.referralbridge.vocabulary.CodeSystems;
 import org.referralbridge.vocabulary.Loinc;
@@ -82,6 +83,25 @@ public final class RefI12Translator {
     ApplicationId sender = new ApplicationId(text(msh.getSendingApplication().getNamespaceID()),
         text(msh.getSendingFacility().getNamespaceID()));
     return new ReferralIdentity(sender, text(message.getRF1().getOriginatingReferralIdentifier().getEntityIdentifier()));
+  }
+
+  /**
+   * The referral's identifier (the ServiceRequest's and the Task's, from RF1-6) as a token search parameter,
+   * URL-encoded: how a later message about the referral (a cancellation, a status request) finds it.
+   */
+  public String referralSearchToken(REF_I12 message) {
+    ReferralIdentity identity = identityOf(message);
+    Identifier placer = systems.entityIdentifier(message.getRF1().getOriginatingReferralIdentifier(),
+        identity.sender(), "referral-id");
+    if (placer == null) {
+      throw new TranslationException("RF1-6", "no originating referral identifier", null);
+    }
+    return searchToken(placer);
+  }
+
+  /** An identifier as a token search parameter ({@code system|value}), token-escaped and URL-encoded. */
+  public static String searchToken(Identifier identifier) {
+    return Translation.tokenParam(identifier);
   }
 
   /** True when a PRD other than the referred-to provider (role RT) names who referred: the referral's referrer. */
@@ -187,7 +207,8 @@ public final class RefI12Translator {
             result.getNTEAll(), patient, t));
       }
     }
-    Reference original = originalMessage(message, rawMessage, receivedAt, patient, referrer, t);
+    Reference original = OriginalMessage.add(msh, rawMessage, receivedAt, patient, referrer, "referral",
+        MAPPED_SEGMENTS, t);
     supporting.add(original);
 
     ServiceRequest request = new ServiceRequest();
@@ -311,47 +332,6 @@ public final class RefI12Translator {
    */
   static DateTimeType utc(Instant instant) {
     return new DateTimeType(Date.from(instant), TemporalPrecisionEnum.SECOND, UTC);
-  }
-
-  /** The message as received, so that nothing in it is lost even where the mapping has no place for it. */
-  private Reference originalMessage(REF_I12 message, String raw, Instant receivedAt, Reference patient,
-      Reference author, Translation t) {
-    MSH msh = message.getMSH();
-    String controlId = text(msh.getMessageControlID());
-    String messageType = text(msh.getMessageType().getMessageCode()) + "^"
-        + text(msh.getMessageType().getTriggerEvent());
-    DocumentReference document = new DocumentReference();
-    Identifier id = new Identifier().setSystem(systems.senderSystem(t.sender, "message-control-id"))
-        .setValue(controlId);
-    document.addIdentifier(id);
-    document.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
-    document.setType(new CodeableConcept().addCoding(Loinc.REFERRAL_NOTE.coding())
-        .setText("HL7 v2 referral message as received"));
-    document.setSubject(patient);
-    document.setDateElement(new InstantType(Date.from(receivedAt), TemporalPrecisionEnum.MILLI, UTC));
-    if (author != null) {
-      document.addAuthor(author);
-    }
-    Set<String> unmapped = unmappedSegments(raw);
-    document.setDescription(messageType + " " + controlId + " (HL7 v" + text(msh.getVersionID().getVersionID())
-        + ")" + (unmapped.isEmpty() ? "; every segment mapped"
-        : "; segments kept only here: " + String.join(", ", unmapped)));
-    document.addContent().setAttachment(new Attachment().setContentType(CodeSystems.MEDIA_HL7V2)
-        .setData(raw.getBytes(StandardCharsets.UTF_8)).setTitle(messageType + " " + controlId));
-    return t.add(document, "DocumentReference/" + controlId, id);
-  }
-
-  private static Set<String> unmappedSegments(String raw) {
-    Set<String> names = new LinkedHashSet<>();
-    for (String segment : raw.split("[\r\n]+")) {
-      if (segment.length() >= 3) {
-        String name = segment.substring(0, 3);
-        if (!MAPPED_SEGMENTS.contains(name)) {
-          names.add(name);
-        }
-      }
-    }
-    return names;
   }
 
   /** RF1-1 (table 0283) → ServiceRequest.status: active when absent, unknown for a code outside the table. */

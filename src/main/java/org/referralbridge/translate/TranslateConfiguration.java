@@ -13,4 +13,9 @@ class TranslateConfiguration {
   RefI12Translator refI12Translator(TranslateProperties properties, ProfileValidator profileValidator) {
     return new RefI12Translator(properties.settings(), new Terminology(profileValidator.validationSupport()));
   }
+
+  @Bean
+  ResultsTranslator resultsTranslator(TranslateProperties properties) {
+    return new ResultsTranslator(properties.settings());
+  }
 }

@@ -3,6 +3,7 @@ package org.referralbridge.triage;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
 import org.referralbridge.vocabulary.CodeSystems;
+import org.referralbridge.vocabulary.ReferralStatus;
 
 /**
  * The BSeR (STU2) Task.businessStatus codes this workflow moves a referral through. BSeR also has 5.1.2 Unattended,
@@ -35,6 +36,18 @@ public enum BusinessStatus {
 
   public String display() {
     return display;
+  }
+
+  /**
+   * The RF1-1 (table 0283) that tells a referrer this status: pending until triage, accepted while the referral
+   * is being (or was) fulfilled, rejected once it was declined or cancelled.
+   */
+  public ReferralStatus referralStatus() {
+    return switch (this) {
+      case CREATED -> ReferralStatus.PENDING;
+      case ACCEPTED, EVENT_SCHEDULED, EVENT_CANCELLED, FULFILLMENT_COMPLETED -> ReferralStatus.ACCEPTED;
+      case DECLINED, FULFILLMENT_CANCELLED -> ReferralStatus.REJECTED;
+    };
   }
 
   /** A new Coding for Task.businessStatus. */

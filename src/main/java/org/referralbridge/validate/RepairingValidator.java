@@ -242,8 +242,12 @@ public final class RepairingValidator {
       missing.add("the referral identifier (RF1-6)");
     }
     Patient patient = resources(bundle, Patient.class).stream().findFirst().orElse(null);
-    if (request == null || !request.hasSubject() || patient == null
-        || patient.getIdentifier().stream().noneMatch(i -> i.hasValue())) {
+    // the subject is a Patient of this Bundle with an identifier, or (results attached to a stored referral) one
+    // already in the store
+    boolean storedPatient = request != null && request.getSubject().hasReference()
+        && request.getSubject().getReference().startsWith("Patient/");
+    if (request == null || !request.hasSubject() || !storedPatient && (patient == null
+        || patient.getIdentifier().stream().noneMatch(i -> i.hasValue()))) {
       missing.add("the patient's identifier (PID-3)");
     }
     if (request == null || !request.hasRequester()) {

@@ -23,6 +23,7 @@ public final class CodeSystems {
   public static final String SSN = "http://hl7.org/fhir/sid/us-ssn";
   public static final String ISO639 = "urn:ietf:bcp:47";
   public static final String V2_IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
+  public static final String V2_EVENT_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0003";
   public static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
   public static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
   public static final String CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";

@@ -111,13 +111,18 @@ class ReferralPage {
         medications.stream().map(ReferralPage::medication).toList(),
         allergies.stream().map(this::allergy).toList(),
         insurance(request, resolved), notes,
-        task.getNote().stream().filter(n -> n.hasAuthorStringType()
-            && DataQuality.AUTHOR.equals(n.getAuthorStringType().getValue())).map(Annotation::getText).toList(),
+        notesBy(task, DataQuality.AUTHOR), notesBy(task, ReferralActions.REFERRER_UPDATE),
         flags.stream().map(ReferralPage::flag).toList(),
         TaskWorkflow.allowedActions(statusCode).stream().map(TaskAction::name).sorted().toList(),
         history(task), outbound.forReferral(request.getIdElement().getIdPart()),
         sessions.series(request.getIdElement().getIdPart()).stream().map(this::session).toList(),
         originalText, original == null ? "" : original.getDescription());
+  }
+
+  /** The Task's notes by this author, oldest first. */
+  private static List<String> notesBy(Task task, String author) {
+    return task.getNote().stream().filter(n -> n.hasAuthorStringType()
+        && author.equals(n.getAuthorStringType().getValue())).map(Annotation::getText).toList();
   }
 
   private static <T extends Resource> List<T> of(Map<String, Resource> resolved, List<Reference> references,

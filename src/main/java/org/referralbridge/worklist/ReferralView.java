@@ -8,8 +8,8 @@ record ReferralView(String taskId, String serviceRequestId, String status, Strin
     String received, boolean overdue, String statusReason, String scheduledFor,
     String patient, List<String> patientDetails, String referrer, List<String> referrerContacts,
     List<String> reasons, List<String> diagnoses, List<Result> scores, List<String> medications, List<String> allergies,
-    List<String> insurance,
-    List<String> notes, List<String> dataQuality, List<Flag> flags, List<String> allowedActions, List<Row> history,
+    List<String> insurance, List<String> notes, List<String> dataQuality, List<String> referrerUpdates,
+    List<Flag> flags, List<String> allowedActions, List<Row> history,
     List<OutboundMessage> deliveries, List<Row> sessions, String originalMessage, String originalMessageInfo) {
 
   /** A labelled line: label, value, and a third column (date, who, ...). */

@@ -64,8 +64,11 @@ class Worklist {
   }
 
   List<WorklistRow> rows(Filter filter) {
+    Instant now = clock.instant();
+    // a referral the referrer cancelled while a session was booked stays open until someone released the session
     List<Task> tasks = records.referralTasks().stream()
-        .filter(t -> filter.matches(t.getBusinessStatus().getCodingFirstRep().getCode())).toList();
+        .filter(t -> filter.matches(t.getBusinessStatus().getCodingFirstRep().getCode())
+            || filter == Filter.OPEN && ReferrerCancellation.sessionToRelease(t, now).isPresent()).toList();
     List<Reference> first = new ArrayList<>();
     tasks.forEach(t -> {
       first.add(t.getFocus());
@@ -85,7 +88,6 @@ class Worklist {
     });
     resolved.putAll(records.resolve(second));
 
-    Instant now = clock.instant();
     List<WorklistRow> rows = new ArrayList<>();
     for (Task task : tasks) {
       ServiceRequest request = (ServiceRequest) resolved.get(task.getFocus().getReference());
@@ -96,7 +98,8 @@ class Worklist {
           request == null || request.getPriority() == null ? "routine" : request.getPriority().toCode(),
           Display.patient(patient), referrer(task.getRequester(), resolved), reason(request, resolved), received,
           age(Duration.between(received, now)), task.getBusinessStatus().getCodingFirstRep().getDisplay(),
-          statusCode, overdue.isOverdue(received, statusCode, now, properties.zone())));
+          statusCode, overdue.isOverdue(received, statusCode, now, properties.zone()),
+          ReferrerCancellation.notice(task, now, properties.zone())));
     }
     rows.sort(Comparator.comparing((WorklistRow r) -> PRIORITY_RANK.getOrDefault(r.priority(), 3))
         .thenComparing(WorklistRow::received, Comparator.reverseOrder()));

@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param age how long ago, e.g. "3 days"
  * @param status the business status, e.g. "Created"
  * @param overdue no triage action within the configured business days
+ * @param notice what staff must do about a referral its referrer cancelled (e.g. release a booked session); null
+ *     for any other
  */
 record WorklistRow(String taskId, String priority, String patient, String referrer, String reason, Instant received,
-    String age, String status, String statusCode, boolean overdue) {}
+    String age, String status, String statusCode, boolean overdue, String notice) {}

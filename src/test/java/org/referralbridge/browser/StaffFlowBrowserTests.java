@@ -21,6 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.referralbridge.hl7.MessageFingerprint;
 import org.referralbridge.messages.MessageStatus;
 import org.referralbridge.messages.MessageStore;
 import org.referralbridge.support.FakeReferrerMllp;
@@ -178,8 +179,8 @@ class StaffFlowBrowserTests {
     // a referral acknowledged earlier that could not be written: its only PRD is the referred-to provider
     String sent = Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "attn1").replaceAll("\rPRD\\|RP\\^", "\rPRD|RT^");
     String sender = "NORTHSIDE_EHR^NORTHSIDE_PSYCH";
-    messageStore.record(new MessageStore.Inbound("mllp", "hl7v2", sender, "CTL-attn1", "REF^I12",
-        sender + "|REF-attn1", Instant.now()), MessageStatus.NEEDS_ATTENTION, sent,
+    messageStore.record(new MessageStore.Inbound("mllp", "hl7v2", sender, "CTL-attn1", MessageFingerprint.of(sent),
+        "REF^I12", sender + "|REF-attn1", Instant.now()), MessageStatus.NEEDS_ATTENTION, sent,
         "referral does not conform to the profiles: 1 error(s)", MISSING_REFERRER, null);
     WebDriver browser = BROWSER.driver();
 

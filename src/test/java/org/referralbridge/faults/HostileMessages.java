@@ -46,7 +46,7 @@ final class HostileMessages {
     this.random = new Random(seed);
     this.template = Hl7Samples.read(Hl7Samples.TRD_PHQ9);
     malformed.add((i, m) -> nak(i, "wrong version", field(m, "MSH", 12, pick("2.2", "3.0", "abc", "", "2.5.1.1"))));
-    malformed.add((i, m) -> nak(i, "wrong message type", field(m, "MSH", 9, pick("ADT^A01", "ORU^R01", "REF^Z99", "^^", "QRY"))));
+    malformed.add((i, m) -> nak(i, "wrong message type", field(m, "MSH", 9, pick("ADT^A01", "ORM^O01", "REF^Z99", "^^", "QRY"))));
     malformed.add((i, m) -> nak(i, "no RF1", drop(m, "RF1")));
     malformed.add((i, m) -> nak(i, "no PID-3", field(m, "PID", 3, "")));
     malformed.add((i, m) -> nak(i, "no control id", field(m, "MSH", 10, "")));

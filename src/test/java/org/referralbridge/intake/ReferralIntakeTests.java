@@ -64,7 +64,7 @@ class ReferralIntakeTests {
     assertRejected("", AckCode.AR, 100, null);
     assertRejected("PID|1||x", AckCode.AR, 100, "MSH");
     assertRejected(valid.replace("REF^I12^REF_I12", "ADT^A01"), AckCode.AR, 200, "MSH-9");
-    assertRejected(valid.replace("REF^I12^REF_I12", "REF^I15"), AckCode.AR, 201, "MSH-9");
+    assertRejected(valid.replace("REF^I12^REF_I12", "REF^I16"), AckCode.AR, 201, "MSH-9");
     assertRejected(valid.replace("|P|2.5.1|", "|P|3.0|"), AckCode.AR, 203, "MSH-12");
     assertRejected(valid.replace("|NSP000117|", "||"), AckCode.AR, 101, "MSH-10");
     assertRejected(valid.replace("|NORTHSIDE_EHR|NORTHSIDE_PSYCH|", "|||"), AckCode.AR, 101, "MSH-3");

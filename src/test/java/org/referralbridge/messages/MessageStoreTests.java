@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.referralbridge.hl7.MessageFingerprint;
+import org.referralbridge.messages.MessageStore.EarlierUse;
 import org.referralbridge.support.MessageDatabase;
 
 /** The message store's searches and replay marking, on the Flyway-made tables in H2. */
@@ -148,14 +150,38 @@ class MessageStoreTests {
     long id = store.replayable(new InboundQuery(MessageStatus.DEAD_LETTERED, NORTHSIDE, null, null, null, null),
         now, 1).get(0);
     store.markReplayed(id, now, now);
-    store.record(new MessageStore.Inbound("mllp", "hl7v2", NORTHSIDE, "CTL-2", "REF^I12", NORTHSIDE + "|REF-101",
-        T0.plusSeconds(60)), MessageStatus.PROCESSED, null, null, null, "ServiceRequest/7");
+    store.record(new MessageStore.Inbound("mllp", "hl7v2", NORTHSIDE, "CTL-2", fingerprint("CTL-2"), "REF^I12",
+        NORTHSIDE + "|REF-101", T0.plusSeconds(60)), MessageStatus.PROCESSED, null, null, null, "ServiceRequest/7");
     InboundDetail detail = store.inbound(id).orElseThrow();
     assertThat(detail.message().status()).isEqualTo(MessageStatus.PROCESSED);
     assertThat(detail.message().fhirReference()).isEqualTo("ServiceRequest/7");
     assertThat(detail.message().replayCount()).isEqualTo(1);
     assertThat(detail.content()).isEqualTo("MSH|content of CTL-2");
-    assertThat(store.alreadyProcessed(NORTHSIDE, "CTL-2")).isTrue();
+    assertThat(store.earlierUse(NORTHSIDE, "CTL-2", fingerprint("CTL-2"))).isEqualTo(EarlierUse.PROCESSED);
+  }
+
+  @Test
+  void aMessageIsItsSenderControlIdAndFingerprint() {
+    assertThat(store.earlierUse(NORTHSIDE, "CTL-1", fingerprint("CTL-1"))).isEqualTo(EarlierUse.PROCESSED);
+    assertThat(store.earlierUse(NORTHSIDE, "CTL-2", fingerprint("CTL-2"))).isEqualTo(EarlierUse.UNFINISHED);
+    assertThat(store.earlierUse(NORTHSIDE, "CTL-1", "other content")).isEqualTo(EarlierUse.OTHER_CONTENT);
+    assertThat(store.earlierUse(NORTHSIDE, "CTL-9", fingerprint("CTL-9"))).isEqualTo(EarlierUse.NONE);
+  }
+
+  @Test
+  void aReusedControlIdGetsARowOfItsOwnAndLeavesTheFirstMessagesRowAsItWas() {
+    MessageStore.Inbound reuse = new MessageStore.Inbound("mllp", "hl7v2", NORTHSIDE, "CTL-3", "another referral",
+        "REF^I12", NORTHSIDE + "|REF-555", T0.plusSeconds(900));
+    store.record(reuse, MessageStatus.PROCESSED, "MSH|another referral", null, null, "ServiceRequest/55");
+
+    List<InboundMessage> rows = store.inbound(new InboundQuery(null, NORTHSIDE, "CTL-3", null, null, null),
+        Paging.first(10)).items();
+    assertThat(rows).extracting(InboundMessage::status)
+        .containsExactly(MessageStatus.PROCESSED, MessageStatus.NEEDS_ATTENTION);
+    assertThat(store.inbound(rows.get(1).id()).orElseThrow().content()).isEqualTo("MSH|content of CTL-3");
+    assertThat(rows.get(0).fingerprint()).isEqualTo("another referral");
+    assertThat(store.earlierUse(NORTHSIDE, "CTL-3", fingerprint("CTL-3"))).isEqualTo(EarlierUse.UNFINISHED);
+    assertThat(store.earlierUse(NORTHSIDE, "CTL-3", "another referral")).isEqualTo(EarlierUse.PROCESSED);
   }
 
   @Test
@@ -198,9 +224,14 @@ class MessageStoreTests {
 
   private void accepted(String sender, String controlId, String referralKey, Instant receivedAt,
       MessageStatus status) {
-    store.record(new MessageStore.Inbound("mllp", "hl7v2", sender, controlId, "REF^I12", referralKey, receivedAt),
+    store.record(new MessageStore.Inbound("mllp", "hl7v2", sender, controlId, fingerprint(controlId), "REF^I12",
+            referralKey, receivedAt),
         status, "MSH|content of " + controlId, status == MessageStatus.PROCESSED ? null : "reason", null,
         status == MessageStatus.PROCESSED ? "ServiceRequest/1" : null);
+  }
+
+  private static String fingerprint(String controlId) {
+    return MessageFingerprint.of("MSH|content of " + controlId);
   }
 
   private List<String> controlIds(InboundQuery query) {

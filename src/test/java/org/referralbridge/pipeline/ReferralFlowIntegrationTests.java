@@ -156,6 +156,50 @@ class ReferralFlowIntegrationTests {
   }
 
   @Test
+  void aNewReferralUnderAReusedControlIdIsProcessedAndAResendStampedAnewIsNot(CapturedOutput output)
+      throws Exception {
+    // a sender whose counter was reset: a new referral for another patient under the first one's control id
+    String first = Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "reuse1");
+    String resentLater = Hl7Samples.replaceField(first, "MSH", 7, "20261206235959");
+    String reuse = Hl7Samples.withControlId(Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "reuse2"), "CTL-reuse1");
+    try (Client client = new Client()) {
+      assertThat(client.send(first)).contains("MSA|AA|CTL-reuse1");
+      await().atMost(PROCESSED_WITHIN).untilAsserted(() -> assertThat(reuse1Rows()).hasSize(1));
+      assertThat(client.send(resentLater)).contains("MSA|AA|CTL-reuse1");
+      assertThat(client.send(reuse)).contains("MSA|AA|CTL-reuse1");
+    }
+    String system = FhirStoreQueries.referralSystem("NORTHSIDE_EHR", "NORTHSIDE_PSYCH");
+    await().atMost(PROCESSED_WITHIN).untilAsserted(() ->
+        assertThat(fhir.count(ServiceRequest.class, system, "REF-reuse2")).isEqualTo(1));
+    await().atMost(PROCESSED_WITHIN).untilAsserted(() -> assertThat(output.getOut())
+        .contains("Message CTL-reuse1 from NORTHSIDE_EHR^NORTHSIDE_PSYCH: duplicate of a processed message"));
+    assertThat(fhir.count(ServiceRequest.class, system, "REF-reuse1")).isEqualTo(1);
+    assertThat(fhir.count(Patient.class, FhirStoreQueries.IDENTIFIER_BASE + "/aa/NORTHSIDE_PSYCH", "MRN-reuse2"))
+        .isEqualTo(1);
+    assertThat(reuse1Rows()).extracting(InboundMessage::referralKey).containsExactlyInAnyOrder(
+        "NORTHSIDE_EHR^NORTHSIDE_PSYCH|REF-reuse1", "NORTHSIDE_EHR^NORTHSIDE_PSYCH|REF-reuse2");
+    assertThat(output.getOut()).contains("Message CTL-reuse1 from NORTHSIDE_EHR^NORTHSIDE_PSYCH: control id used"
+        + " before for another message; processed as a new message");
+
+    // each referral keeps its own original message, although both carry control id CTL-reuse1
+    Bundle originals = fhir.search(DocumentReference.class, FhirStoreQueries.IDENTIFIER_BASE
+        + "/sender/NORTHSIDE_EHR/NORTHSIDE_PSYCH/message-control-id", "CTL-reuse1");
+    assertThat(originals.getTotal()).isEqualTo(2);
+    ServiceRequest second = (ServiceRequest) fhir.search(ServiceRequest.class, system, "REF-reuse2")
+        .getEntryFirstRep().getResource();
+    String secondOriginal = second.getSupportingInfo().stream().map(r -> r.getReference())
+        .filter(r -> r.startsWith("DocumentReference/")).findFirst().orElseThrow();
+    DocumentReference document = fhir.client().read().resource(DocumentReference.class).withUrl(secondOriginal)
+        .execute();
+    assertThat(new String(document.getContentFirstRep().getAttachment().getData(),
+        java.nio.charset.StandardCharsets.UTF_8)).contains("REF-reuse2").doesNotContain("REF-reuse1");
+  }
+
+  private List<InboundMessage> reuse1Rows() {
+    return inbound(MessageStatus.PROCESSED).stream().filter(row -> row.controlId().equals("CTL-reuse1")).toList();
+  }
+
+  @Test
   void copiesArrivingConcurrentlyOnManyConnectionsMakeOneServiceRequestAndOnePatient() throws Exception {
     String message = Hl7Samples.unique(Hl7Samples.PTSD_PCL5, "conc1");
     ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -194,7 +238,7 @@ class ReferralFlowIntegrationTests {
       assertThat(client.send("this is not HL7")).contains("MSA|AR|").contains("ERR||MSH^1|100^");
       assertThat(client.send(valid.replace("REF^I12^REF_I12", "ADT^A01^ADT_A01")))
           .contains("MSA|AR|CTL-bad1").contains("|200^Unsupported message type^HL70357|");
-      assertThat(client.send(valid.replace("REF^I12^REF_I12", "REF^I14^REF_I12")))
+      assertThat(client.send(valid.replace("REF^I12^REF_I12", "REF^I10^REF_I12")))
           .contains("MSA|AR|CTL-bad1").contains("|201^");
       assertThat(client.send(valid.replace("|P|2.5.1|", "|P|2.2|")))
           .contains("MSA|AR|CTL-bad1").contains("ERR|MSH^1^12^203&Unsupported version id&HL70357");

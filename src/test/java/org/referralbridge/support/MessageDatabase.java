@@ -5,14 +5,15 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.referralbridge.messages.FingerprintBackfill;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A fresh database with the service's own tables, made by its Flyway migrations (the same files that run at
- * start): for tests of the SQL without starting the service. In-memory H2 by default; with the system property
- * {@code test.postgres.url} (e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}) a fresh schema
- * in that PostgreSQL database, so the same tests check the SQL is portable.
+ * A fresh database with the service's own tables, made by its Flyway migrations (the same files, and the Java
+ * migration, that run at start): for tests of the SQL without starting the service. In-memory H2 by default; with
+ * the system property {@code test.postgres.url} (e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres})
+ * a fresh schema in that PostgreSQL database, so the same tests check the SQL is portable.
  */
 public final class MessageDatabase {
 
@@ -25,7 +26,8 @@ public final class MessageDatabase {
   public static MessageDatabase create() {
     String postgres = System.getProperty("test.postgres.url");
     DataSource dataSource = postgres == null || postgres.isBlank() ? h2() : postgres(postgres);
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+        .javaMigrations(new FingerprintBackfill()).load().migrate();
     return new MessageDatabase(dataSource);
   }
 

@@ -12,11 +12,13 @@ import org.referralbridge.vocabulary.ReferralPriority;
 import org.referralbridge.vocabulary.ReferralStatus;
 
 /**
- * RRI^I12 (return referral information, HL7 v2.5.1 chapter 11) telling the referrer the referral's new status.
+ * RRI (return referral information, HL7 v2.5.1 chapter 11) telling the referrer the referral's status: RRI^I12 for a
+ * decision of the clinic's, RRI^I13/I14/I15 answering the referrer's modification, cancellation or status request
+ * (one message structure, RRI_I12, for all four).
  *
  * <pre>
  * MSH  this service → the original referral's sender (its MSH-3/4 as MSH-5/6)
- * MSA  AA, MSA-2 = the original referral's MSH-10
+ * MSA  AA, MSA-2 = the MSH-10 of the message answered (the original referral, or the referrer's request)
  * RF1  RF1-1 status (0283), RF1-2 priority (0280), RF1-6 the referrer's id, RF1-11 the clinic's id
  * PRD  RP: the referring provider (name, phone, NPI in PRD-7)
  * PRD  RT: the clinic (name, our facility in PRD-4, phone, NPI)
@@ -32,21 +34,22 @@ public final class ReferralStatusMessages {
   private ReferralStatusMessages() {}
 
   /**
-   * The RRI^I12 for {@code notice}, pipe-encoded (segments end with CR).
+   * The RRI for {@code notice} (its event, e.g. RRI^I12), pipe-encoded (segments end with CR).
    *
    * @throws OutboundMessageException if HAPI refuses a value
    */
-  public static String rriI12(StatusNotice notice) {
+  public static String rri(StatusNotice notice) {
     try {
       return Hl7Writer.encode(build(notice));
     } catch (HL7Exception e) {
-      throw new OutboundMessageException("RRI^I12 could not be built: " + e.getClass().getSimpleName(), e);
+      throw new OutboundMessageException("RRI^" + notice.event().code() + " could not be built: "
+          + e.getClass().getSimpleName(), e);
     }
   }
 
   static RRI_I12 build(StatusNotice notice) throws HL7Exception {
     RRI_I12 message = Hl7Writer.newMessage(RRI_I12::new);
-    Hl7Writer.header(message.getMSH(), notice.envelope(), "RRI", "I12", "RRI_I12");
+    Hl7Writer.header(message.getMSH(), notice.envelope(), "RRI", notice.event().code(), "RRI_I12");
     set(message.getMSA().getAcknowledgmentCode(), "AA");
     set(message.getMSA().getMessageControlID(), notice.originalControlId());
 

@@ -95,9 +95,11 @@ public final class StatusNotices {
     Envelope envelope = new Envelope(clinicApplication, referrerSystem, controlId, time, zone);
     AssignedId clinicId = referral.getIdElement().hasIdPart()
         ? AssignedId.of(referral.getIdElement().getIdPart(), clinicApplication.application()) : null;
-    return new StatusNotice(envelope, original.getValue(), new ReferralIds(placer(referral), clinicId),
+    String answered = change.answersControlId() == null ? original.getValue() : change.answersControlId();
+    return new StatusNotice(envelope, answered, new ReferralIds(placer(referral), clinicId),
         change.status(), ReferralPriority.of(referral.getPriority()).orElse(null), change.comment(),
-        change.scheduledStart(), clinic(clinic), referrer == null ? null : referrer(referrer), patient(patient));
+        change.scheduledStart(), clinic(clinic), referrer == null ? null : referrer(referrer), patient(patient),
+        change.answers());
   }
 
   /** PID: every identifier but social security numbers, the official name, birth date, sex. */

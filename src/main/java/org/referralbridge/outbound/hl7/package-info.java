@@ -3,8 +3,8 @@
  * version most receivers take) and encoded with HAPI's PipeParser:
  *
  * <ul>
- *   <li>{@link org.referralbridge.outbound.hl7.ReferralStatusMessages#rriI12 RRI^I12}: the referral's new status
- *       (RF1-1), answering the original REF^I12 (MSA-2 echoes its MSH-10);
+ *   <li>{@link org.referralbridge.outbound.hl7.ReferralStatusMessages#rri RRI^I12..I15}: the referral's new status
+ *       (RF1-1), answering the original REF^I12 (MSA-2 echoes its MSH-10), or the referrer's REF^I13..I15;
  *   <li>{@link org.referralbridge.outbound.hl7.SummaryMessages#mdmT02 MDM^T02}: the infusion-summary PDF as a
  *       document (TXA + one OBX of type ED);
  *   <li>{@link org.referralbridge.outbound.hl7.SummaryMessages#oruR01 ORU^R01}: the summary's structured results

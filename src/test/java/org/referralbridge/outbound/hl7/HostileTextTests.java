@@ -35,9 +35,9 @@ class HostileTextTests {
 
   @Test
   void delimitersAndEscapeLookalikesInNamesAreEscapedAndReadBackExactly() throws Exception {
-    String encoded = ReferralStatusMessages.rriI12(withPatientName(
+    String encoded = ReferralStatusMessages.rri(withPatientName(
         new PersonName(DELIMITERS, INJECTION, "Middle", null, null, null)));
-    assertSameStructureAs(encoded, ReferralStatusMessages.rriI12(accepted()));
+    assertSameStructureAs(encoded, ReferralStatusMessages.rri(accepted()));
     assertThat(encoded).contains("O'Brien\\F\\Evil\\S\\Comp\\R\\Rep\\E\\Esc\\T\\Sub")
         .contains("\\E\\.br\\E\\")
         .doesNotContain("|INJECTED");
@@ -49,9 +49,9 @@ class HostileTextTests {
 
   @Test
   void lineBreaksAndFramingBytesInANameBecomeSpaces() throws Exception {
-    String encoded = ReferralStatusMessages.rriI12(withPatientName(
+    String encoded = ReferralStatusMessages.rri(withPatientName(
         PersonName.of("Quill\r\nPID|2", "Mor\u000Bgan\u001C")));
-    assertSameStructureAs(encoded, ReferralStatusMessages.rriI12(accepted()));
+    assertSameStructureAs(encoded, ReferralStatusMessages.rri(accepted()));
     assertThat(encoded).doesNotContain("\n").doesNotContain("\u000B").doesNotContain("\u001C");
     XPN name = ((RRI_I12) parse(encoded)).getPID().getPatientName(0);
     assertThat(name.getFamilyName().getSurname().getValue()).isEqualTo("Quill  PID|2");
@@ -63,7 +63,7 @@ class HostileTextTests {
     StatusNotice base = accepted();
     StatusNotice notice = new StatusNotice(base.envelope(), base.originalControlId(), base.referral(),
         base.status(), base.priority(), NOTE, base.scheduledStart(), base.clinic(), base.referrer(), base.patient());
-    String encoded = ReferralStatusMessages.rriI12(notice);
+    String encoded = ReferralStatusMessages.rri(notice);
     assertThat(encoded).doesNotContain("\n").doesNotContain("\rMSH|").doesNotContain("|INJECTED");
     assertThat(segmentNames(encoded))
         .containsExactly("MSH", "MSA", "RF1", "PRD", "PRD", "PID", "PV1", "PV2", "NTE", "NTE", "NTE", "NTE");

@@ -36,7 +36,7 @@ class OutboundGoldenTests {
 
   static Stream<Arguments> messages() {
     return Stream.of(
-        Arguments.of("rri-i12-accepted", (Supplier<String>) () -> ReferralStatusMessages.rriI12(
+        Arguments.of("rri-i12-accepted", (Supplier<String>) () -> ReferralStatusMessages.rri(
             OutboundFixtures.accepted())),
         Arguments.of("mdm-t02-infusion-summary", (Supplier<String>) () -> SummaryMessages.mdmT02(
             OutboundFixtures.summary())),
@@ -68,8 +68,8 @@ class OutboundGoldenTests {
   void buildingTheSameNoticeTwiceGivesTheSameBytes() {
     assertThat(SummaryMessages.oruR01(OutboundFixtures.summary()))
         .isEqualTo(SummaryMessages.oruR01(OutboundFixtures.summary()));
-    assertThat(ReferralStatusMessages.rriI12(OutboundFixtures.accepted()))
-        .isEqualTo(ReferralStatusMessages.rriI12(OutboundFixtures.accepted()));
+    assertThat(ReferralStatusMessages.rri(OutboundFixtures.accepted()))
+        .isEqualTo(ReferralStatusMessages.rri(OutboundFixtures.accepted()));
   }
 
   /** One line per differing segment, CRs shown as line breaks. */

@@ -17,7 +17,7 @@ class ReferralStatusMessagesTests {
 
   @Test
   void goesBackToTheReferringSystemAndEchoesTheOriginalControlId() throws Exception {
-    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rriI12(accepted()));
+    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rri(accepted()));
     Terser terser = new Terser(rri);
     assertThat(terser.get("/MSH-3")).isEqualTo("REFERRALBRIDGE");
     assertThat(terser.get("/MSH-4")).isEqualTo("LAKESIDE_KETAMINE");
@@ -34,7 +34,7 @@ class ReferralStatusMessagesTests {
 
   @Test
   void rf1CarriesTheStatusPriorityAndBothReferralIds() throws Exception {
-    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rriI12(accepted()));
+    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rri(accepted()));
     var rf1 = rri.getRF1();
     assertThat(rf1.getReferralStatus().getIdentifier().getValue()).isEqualTo("A");
     assertThat(rf1.getReferralStatus().getNameOfCodingSystem().getValue()).isEqualTo("HL70283");
@@ -52,14 +52,14 @@ class ReferralStatusMessagesTests {
     StatusNotice base = accepted();
     StatusNotice notice = new StatusNotice(base.envelope(), base.originalControlId(), base.referral(), status,
         null, null, null, base.clinic(), base.referrer(), base.patient());
-    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rriI12(notice));
+    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rri(notice));
     assertThat(rri.getRF1().getReferralStatus().getIdentifier().getValue()).isEqualTo(status.code());
     assertThat(rri.getRF1().getReferralPriority().isEmpty()).isTrue();
   }
 
   @Test
   void theReferrerIsPrdRpWithItsNpiAndTheClinicIsPrdRt() throws Exception {
-    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rriI12(accepted()));
+    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rri(accepted()));
     assertThat(rri.getPROVIDER_CONTACTReps()).isEqualTo(2);
     PRD referrer = rri.getPROVIDER_CONTACT(0).getPRD();
     assertThat(referrer.getProviderRole(0).getIdentifier().getValue()).isEqualTo("RP");
@@ -87,14 +87,14 @@ class ReferralStatusMessagesTests {
     StatusNotice base = accepted();
     StatusNotice notice = new StatusNotice(base.envelope(), base.originalControlId(), base.referral(),
         base.status(), null, null, null, base.clinic(), null, base.patient());
-    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rriI12(notice));
+    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rri(notice));
     assertThat(rri.getPROVIDER_CONTACTReps()).isEqualTo(1);
     assertThat(rri.getPROVIDER_CONTACT(0).getPRD().getProviderRole(0).getIdentifier().getValue()).isEqualTo("RT");
   }
 
   @Test
   void pidCarriesIdentifiersWithTheirAssigningAuthorityNameBirthDateAndSex() throws Exception {
-    PID pid = ((RRI_I12) parse(ReferralStatusMessages.rriI12(accepted()))).getPID();
+    PID pid = ((RRI_I12) parse(ReferralStatusMessages.rri(accepted()))).getPID();
     assertThat(pid.getPatientIdentifierList()).hasSize(2);
     var mrn = pid.getPatientIdentifierList(0);
     assertThat(mrn.getIDNumber().getValue()).isEqualTo("GLD-1001");
@@ -114,7 +114,7 @@ class ReferralStatusMessagesTests {
 
   @Test
   void aBookedFirstSessionIsTheExpectedVisitOfPv2() throws Exception {
-    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rriI12(accepted()));
+    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rri(accepted()));
     assertThat(rri.getPATIENT_VISIT().getPV1().getPatientClass().getValue()).isEqualTo("O");
     assertThat(rri.getPATIENT_VISIT().getPV2().getExpectedAdmitDateTime().getTime().getValue())
         .isEqualTo("20261201093000-0800");
@@ -126,7 +126,7 @@ class ReferralStatusMessagesTests {
     StatusNotice notice = new StatusNotice(base.envelope(), base.originalControlId(), base.referral(),
         ReferralStatus.REJECTED, null, "Declined: outside our service area.", null, base.clinic(), base.referrer(),
         base.patient());
-    String encoded = ReferralStatusMessages.rriI12(notice);
+    String encoded = ReferralStatusMessages.rri(notice);
     assertThat(encoded).doesNotContain("\rPV1|").doesNotContain("\rPV2|");
     RRI_I12 rri = (RRI_I12) parse(encoded);
     assertThat(rri.getRF1().getReferralStatus().getIdentifier().getValue()).isEqualTo("R");
@@ -135,7 +135,7 @@ class ReferralStatusMessagesTests {
 
   @Test
   void eachLineOfTheCommentIsOneNteFromTheClinic() throws Exception {
-    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rriI12(accepted()));
+    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rri(accepted()));
     assertThat(rri.getNTEReps()).isEqualTo(2);
     assertThat(rri.getNTE(0).getSetIDNTE().getValue()).isEqualTo("1");
     assertThat(rri.getNTE(0).getSourceOfComment().getValue()).isEqualTo("L");
@@ -146,7 +146,7 @@ class ReferralStatusMessagesTests {
 
   @Test
   void segmentsAreInTheOrderOfTheRriStructure() {
-    String encoded = ReferralStatusMessages.rriI12(accepted());
+    String encoded = ReferralStatusMessages.rri(accepted());
     assertThat(encoded.split("\r")).extracting(segment -> segment.substring(0, 3))
         .containsExactly("MSH", "MSA", "RF1", "PRD", "PRD", "PID", "PV1", "PV2", "NTE", "NTE");
     assertThat(encoded).endsWith("\r").doesNotContain("\n");

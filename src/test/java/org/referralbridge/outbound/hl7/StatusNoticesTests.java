@@ -96,7 +96,7 @@ class StatusNoticesTests {
 
   @Test
   void theRriBuiltFromStoredResourcesAnswersTheOriginalReferral() throws Exception {
-    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rriI12(fromBundle(ACCEPTED)));
+    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rri(fromBundle(ACCEPTED)));
     assertThat(rri.getMSH().getReceivingApplication().getNamespaceID().getValue()).isEqualTo("GOLDEN_EHR");
     assertThat(rri.getMSH().getReceivingFacility().getNamespaceID().getValue()).isEqualTo("GOLDEN_PSYCH");
     assertThat(rri.getMSA().getMessageControlID().getValue()).isEqualTo("GLD-0001");
@@ -140,7 +140,7 @@ class StatusNoticesTests {
     StatusNotice base = fromBundle(ACCEPTED);
     StatusNotice notice = new StatusNotice(base.envelope(), base.originalControlId(), base.referral(),
         base.status(), null, null, null, base.clinic(), base.referrer(), notices.patient(patient));
-    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rriI12(notice));
+    RRI_I12 rri = (RRI_I12) parse(ReferralStatusMessages.rri(notice));
     assertThat(rri.getPID().getDateTimeOfBirth().getTime().getValue()).isEqualTo("198802");
   }
 
