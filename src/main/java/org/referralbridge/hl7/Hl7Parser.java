@@ -3,6 +3,7 @@ package org.referralbridge.hl7;
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.model.v28.message.MDM_T02;
 import ca.uhn.hl7v2.model.v28.message.ORU_R01;
 import ca.uhn.hl7v2.model.v28.message.REF_I12;
 import ca.uhn.hl7v2.parser.PipeParser;
@@ -28,6 +29,12 @@ public final class Hl7Parser {
     parser = context.getPipeParser();
   }
 
+  /** One of this parser's methods, e.g. {@code parser::parseResults}: for code that parses whichever type came. */
+  @FunctionalInterface
+  public interface Parse<M> {
+    M parse(String raw) throws HL7Exception;
+  }
+
   /** Parses a REF message (I11 or I12, any version) into the v2.8 REF_I12 structure. */
   public REF_I12 parseReferral(String raw) throws HL7Exception {
     REF_I12 message = new REF_I12(context.getModelClassFactory());
@@ -39,6 +46,14 @@ public final class Hl7Parser {
   /** Parses an ORU^R01 (results, any version) into the v2.8 ORU_R01 structure. */
   public ORU_R01 parseResults(String raw) throws HL7Exception {
     ORU_R01 message = new ORU_R01(context.getModelClassFactory());
+    message.setParser(parser);
+    message.parse(Er7Text.segments(raw));
+    return message;
+  }
+
+  /** Parses an MDM^T01 or T02 (a document, any version) into the v2.8 MDM_T02 structure. */
+  public MDM_T02 parseDocument(String raw) throws HL7Exception {
+    MDM_T02 message = new MDM_T02(context.getModelClassFactory());
     message.setParser(parser);
     message.parse(Er7Text.segments(raw));
     return message;

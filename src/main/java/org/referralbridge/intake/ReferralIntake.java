@@ -1,6 +1,7 @@
 package org.referralbridge.intake;
 
 import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.v28.message.MDM_T02;
 import ca.uhn.hl7v2.model.v28.message.ORU_R01;
 import ca.uhn.hl7v2.model.v28.message.REF_I12;
 import ca.uhn.hl7v2.model.v28.segment.PID;
@@ -21,7 +22,8 @@ import org.referralbridge.translate.RefI12Translator;
  * The checks a referrer's message must pass before it is acknowledged: an MSH with a sender and a control id, a
  * supported type, event and version, a structure the parser can read, and the segments it cannot do without (a
  * referral: PID with an identifier, RF1 with the referral id, a PRD naming the referrer; a cancellation or status
- * request, which points at a referral already sent, needs no PRD; later results, ORU^R01, need PID-3 and one OBX),
+ * request, which points at a referral already sent, needs no PRD; later results, ORU^R01, need PID-3 and one OBX;
+ * a document, MDM^T01/T02, PID-3 and TXA),
  * and a sender the partner directory knows (or, by configuration, one to hold in quarantine). A message that
  * passes gets the envelope headers; one that fails raises an {@link IntakeRejection} that becomes its NAK.
  */
@@ -84,8 +86,12 @@ public final class ReferralIntake {
       checkResults(raw, msh, headers);
       return;
     }
+    if ("MDM".equals(msh.messageCode())) {
+      checkDocument(raw, msh, headers);
+      return;
+    }
     if (!"REF".equals(msh.messageCode())) {
-      throw new IntakeRejection(AckCode.AR, 200, "MSH-9", "unsupported message type (REF and ORU^R01 accepted)");
+      throw new IntakeRejection(AckCode.AR, 200, "MSH-9", "unsupported message type (REF, ORU and MDM accepted)");
     }
     if (!EVENTS.contains(msh.triggerEvent())) {
       throw new IntakeRejection(AckCode.AR, 201, "MSH-9", "unsupported event (I11 to I15 accepted)");
@@ -104,21 +110,46 @@ public final class ReferralIntake {
     ORU_R01 message = parse(raw, parser::parseResults);
     try {
       PID pid = message.getPATIENT_RESULT().getPATIENT().getPID();
-      if (pid.isEmpty()) {
-        throw new IntakeRejection(AckCode.AE, 100, "PID", "PID segment missing");
-      }
-      if (pid.getPatientIdentifierList().length == 0 || pid.getPatientIdentifierList(0).getIDNumber().isEmpty()) {
-        throw new IntakeRejection(AckCode.AE, 101, "PID-3", "patient identifier missing");
-      }
+      requirePatientIdentifier(pid);
       if (!hasResult(message)) {
         throw new IntakeRejection(AckCode.AE, 100, "OBX", "no OBX segment (no result)");
       }
-      // one patient's results from one sender are processed in order
-      envelope(headers, msh.sender().key(), msh, raw, null,
-          msh.sender().key() + "|PID|" + pid.getPatientIdentifierList(0).getIDNumber().getValue().strip());
+      envelope(headers, msh.sender().key(), msh, raw, null, patientGroup(msh, pid));
     } catch (HL7Exception e) {
       throw new IntakeRejection(AckCode.AR, 100, null, "message structure could not be read", e);
     }
+  }
+
+  /** A document from a referrer (MDM^T01 notification, T02 with content): a patient identifier and a TXA. */
+  private void checkDocument(String raw, MshHeader msh, Map<String, Object> headers) {
+    if (!"T01".equals(msh.triggerEvent()) && !"T02".equals(msh.triggerEvent())) {
+      throw new IntakeRejection(AckCode.AR, 201, "MSH-9", "unsupported event (MDM^T01 and T02 accepted)");
+    }
+    MDM_T02 message = parse(raw, parser::parseDocument);
+    try {
+      PID pid = message.getPID();
+      requirePatientIdentifier(pid);
+      if (message.getTXA().isEmpty()) {
+        throw new IntakeRejection(AckCode.AE, 100, "TXA", "TXA segment missing");
+      }
+      envelope(headers, msh.sender().key(), msh, raw, null, patientGroup(msh, pid));
+    } catch (HL7Exception e) {
+      throw new IntakeRejection(AckCode.AR, 100, null, "message structure could not be read", e);
+    }
+  }
+
+  private static void requirePatientIdentifier(PID pid) throws HL7Exception {
+    if (pid.isEmpty()) {
+      throw new IntakeRejection(AckCode.AE, 100, "PID", "PID segment missing");
+    }
+    if (pid.getPatientIdentifierList().length == 0 || pid.getPatientIdentifierList(0).getIDNumber().isEmpty()) {
+      throw new IntakeRejection(AckCode.AE, 101, "PID-3", "patient identifier missing");
+    }
+  }
+
+  /** One patient's results and documents from one sender are processed in order. */
+  private static String patientGroup(MshHeader msh, PID pid) throws HL7Exception {
+    return msh.sender().key() + "|PID|" + pid.getPatientIdentifierList(0).getIDNumber().getValue().strip();
   }
 
   private static boolean hasResult(ORU_R01 message) throws HL7Exception {
@@ -155,12 +186,7 @@ public final class ReferralIntake {
     headers.put(EnvelopeHeaders.GROUP, group);
   }
 
-  /** A parse of the raw message that may fail. */
-  private interface Parse<M> {
-    M parse(String raw) throws HL7Exception;
-  }
-
-  private static <M> M parse(String raw, Parse<M> parse) {
+  private static <M> M parse(String raw, Hl7Parser.Parse<M> parse) {
     try {
       return parse.parse(raw);
     } catch (HL7Exception e) {

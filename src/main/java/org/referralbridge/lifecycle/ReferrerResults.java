@@ -1,7 +1,9 @@
 package org.referralbridge.lifecycle;
 
 import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.v28.message.MDM_T02;
 import ca.uhn.hl7v2.model.v28.message.ORU_R01;
+import ca.uhn.hl7v2.model.v28.segment.PID;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -23,11 +25,11 @@ import org.referralbridge.translate.TranslatedReferral;
 import org.referralbridge.translate.TranslationException;
 
 /**
- * The processing route's step for later results from a referrer (ORU^R01): finds the patient's open referral from
- * that referrer and translates the results to be attached to it (validated and written by the pipeline's own
- * steps). The patient is found by PID-3, as the referral's Patient was written; the referral is the newest of the
- * patient's open ServiceRequests (active, on hold or draft) that was written from a message of the same sender.
- * None raises {@link NoOpenReferralException}: the message is kept and listed for staff.
+ * The processing route's steps for later information from a referrer (ORU^R01 results, MDM^T01/T02 documents):
+ * finds the patient's open referral from that referrer and translates what came to be attached to it (validated
+ * and written by the pipeline's own steps). The patient is found by PID-3, as the referral's Patient was
+ * written; the referral is the newest of the patient's open ServiceRequests (active, on hold or draft) that was
+ * written from a message of the same sender. None raises {@link NoOpenReferralException}: the message is kept and listed for staff.
  */
 public class ReferrerResults {
 
@@ -43,23 +45,38 @@ public class ReferrerResults {
     this.messages = messages;
   }
 
+  /** ORU^R01: the results, to be attached to the patient's open referral. */
   public TranslatedReferral translate(@Body String raw, @Headers Map<String, Object> headers) {
-    ORU_R01 message;
+    ORU_R01 message = parse(raw, parser::parseResults);
+    ResultsTranslator.OpenReferral referral = openReferral(raw,
+        message.getPATIENT_RESULT().getPATIENT().getPID());
+    return translator.translate(message, raw, receivedAt(headers), referral);
+  }
+
+  /** MDM^T01/T02: the document, to be attached to the patient's open referral. */
+  public TranslatedReferral translateDocument(@Body String raw, @Headers Map<String, Object> headers) {
+    MDM_T02 message = parse(raw, parser::parseDocument);
+    ResultsTranslator.OpenReferral referral = openReferral(raw, message.getPID());
+    return translator.translateDocument(message, raw, receivedAt(headers), referral);
+  }
+
+  private static <M> M parse(String raw, Hl7Parser.Parse<M> parse) {
     try {
-      message = parser.parseResults(raw);
+      return parse.parse(raw);
     } catch (HL7Exception e) {
       throw new TranslationException("message", "could not be parsed", e);
     }
+  }
+
+  private ResultsTranslator.OpenReferral openReferral(String raw, PID pid) {
     ApplicationId sender = MshHeader.read(raw).map(MshHeader::sender)
         .orElseThrow(() -> new TranslationException("MSH", "no sender", null));
-    Patient patient = translator.patientSearchTokens(message, sender).stream()
+    Patient patient = translator.patientSearchTokens(pid, sender).stream()
         .flatMap(token -> store.search("Patient?identifier=" + token, 2).stream()).map(Patient.class::cast)
         .findFirst().orElseThrow(() -> new NoOpenReferralException("no patient with the message's PID-3"));
     ServiceRequest request = openReferral(patient, sender)
         .orElseThrow(() -> new NoOpenReferralException("the patient has no open referral from " + sender.key()));
-    String referralId = request.getIdentifierFirstRep().getValue();
-    return translator.translate(message, raw, receivedAt(headers),
-        new ResultsTranslator.OpenReferral(request, referralId));
+    return new ResultsTranslator.OpenReferral(request, request.getIdentifierFirstRep().getValue());
   }
 
   private Optional<ServiceRequest> openReferral(Patient patient, ApplicationId sender) {

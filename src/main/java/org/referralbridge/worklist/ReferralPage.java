@@ -112,11 +112,27 @@ class ReferralPage {
         allergies.stream().map(this::allergy).toList(),
         insurance(request, resolved), notes,
         notesBy(task, DataQuality.AUTHOR), notesBy(task, ReferralActions.REFERRER_UPDATE),
+        documents.stream().filter(ReferralPage::fromReferrer).map(this::document).toList(),
         flags.stream().map(ReferralPage::flag).toList(),
         TaskWorkflow.allowedActions(statusCode).stream().map(TaskAction::name).sorted().toList(),
         history(task), outbound.forReferral(request.getIdElement().getIdPart()),
         sessions.series(request.getIdElement().getIdPart()).stream().map(this::session).toList(),
         originalText, original == null ? "" : original.getDescription());
+  }
+
+  /** A document the referrer sent (MDM), not one of the messages kept as received. */
+  private static boolean fromReferrer(DocumentReference document) {
+    return !(document.hasType() && document.getType().hasText()
+        && document.getType().getText().endsWith("message as received"));
+  }
+
+  /** "Consultation (MDM^T02 CTL-1): application/pdf, 92 bytes; received 2026-12-05 10:16". */
+  private String document(DocumentReference document) {
+    String content = document.getContent().stream().map(c -> c.getAttachment().getContentType()
+        + (c.getAttachment().hasSize() ? ", " + c.getAttachment().getSize() + " bytes" : ""))
+        .collect(java.util.stream.Collectors.joining("; "));
+    return document.getDescription() + ": " + content
+        + (document.hasDate() ? "; received " + dateTime.format(document.getDate().toInstant()) : "");
   }
 
   /** The Task's notes by this author, oldest first. */

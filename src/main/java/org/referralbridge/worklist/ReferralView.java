@@ -9,6 +9,7 @@ record ReferralView(String taskId, String serviceRequestId, String status, Strin
     String patient, List<String> patientDetails, String referrer, List<String> referrerContacts,
     List<String> reasons, List<String> diagnoses, List<Result> scores, List<String> medications, List<String> allergies,
     List<String> insurance, List<String> notes, List<String> dataQuality, List<String> referrerUpdates,
+    List<String> documents,
     List<Flag> flags, List<String> allowedActions, List<Row> history,
     List<OutboundMessage> deliveries, List<Row> sessions, String originalMessage, String originalMessageInfo) {
 

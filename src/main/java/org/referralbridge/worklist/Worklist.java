@@ -68,7 +68,7 @@ class Worklist {
     // a referral the referrer cancelled while a session was booked stays open until someone released the session
     List<Task> tasks = records.referralTasks().stream()
         .filter(t -> filter.matches(t.getBusinessStatus().getCodingFirstRep().getCode())
-            || filter == Filter.OPEN && ReferrerCancellation.sessionToRelease(t, now).isPresent()).toList();
+            || filter == Filter.OPEN && ReferrerNotices.sessionToRelease(t, now).isPresent()).toList();
     List<Reference> first = new ArrayList<>();
     tasks.forEach(t -> {
       first.add(t.getFocus());
@@ -99,7 +99,7 @@ class Worklist {
           Display.patient(patient), referrer(task.getRequester(), resolved), reason(request, resolved), received,
           age(Duration.between(received, now)), task.getBusinessStatus().getCodingFirstRep().getDisplay(),
           statusCode, overdue.isOverdue(received, statusCode, now, properties.zone()),
-          ReferrerCancellation.notice(task, now, properties.zone())));
+          ReferrerNotices.notice(task, now, properties.zone())));
     }
     rows.sort(Comparator.comparing((WorklistRow r) -> PRIORITY_RANK.getOrDefault(r.priority(), 3))
         .thenComparing(WorklistRow::received, Comparator.reverseOrder()));

@@ -114,6 +114,43 @@ class ReferralIntakeTests {
     };
   }
 
+  @Test
+  void aCancellationOrStatusRequestNeedsNoPrdButAModificationDoes() {
+    String referral = Hl7Samples.read(Hl7Samples.TRD_PHQ9);
+    String withoutProviders = without(without(referral, "PRD"), "CTD");
+    for (String event : new String[] {"I14", "I15"}) {
+      Map<String, Object> headers = new HashMap<>();
+      intake.check(withoutProviders.replace("REF^I12^REF_I12", "REF^" + event + "^REF_I12"), headers);
+      assertThat(headers.get(EnvelopeHeaders.MESSAGE_TYPE)).isEqualTo("REF^" + event);
+      assertThat(headers.get(EnvelopeHeaders.GROUP)).isEqualTo(headers.get(EnvelopeHeaders.REFERRAL_KEY));
+    }
+    assertRejected(withoutProviders.replace("REF^I12^REF_I12", "REF^I13^REF_I12"), AckCode.AE, 100, "PRD");
+  }
+
+  @Test
+  void resultsAndDocumentsNeedAPatientIdentifierAndAreGroupedByPatient() {
+    String results = "MSH|^~\\&|NORTHSIDE_EHR|NORTHSIDE_PSYCH|RB|KETA|20261206||ORU^R01^ORU_R01|R1|P|2.5.1\r"
+        + "PID|1||MRN-9^^^NORTHSIDE_PSYCH^MR||Doe^Jane\rOBR|1\rOBX|1|NM|44261-6^PHQ-9^LN||12\r";
+    Map<String, Object> headers = new HashMap<>();
+    intake.check(results, headers);
+    assertThat(headers.get(EnvelopeHeaders.MESSAGE_TYPE)).isEqualTo("ORU^R01");
+    assertThat(headers.get(EnvelopeHeaders.GROUP)).isEqualTo("NORTHSIDE_EHR^NORTHSIDE_PSYCH|PID|MRN-9");
+    assertThat(headers).doesNotContainKey(EnvelopeHeaders.REFERRAL_KEY);
+    assertRejected(results.replace("MRN-9^^^NORTHSIDE_PSYCH^MR", ""), AckCode.AE, 101, "PID-3");
+    assertRejected(results.replace("OBX|1|NM|44261-6^PHQ-9^LN||12\r", ""), AckCode.AE, 100, "OBX");
+    assertRejected(results.replace("ORU^R01^ORU_R01", "ORU^R30"), AckCode.AR, 201, "MSH-9");
+
+    String document = "MSH|^~\\&|NORTHSIDE_EHR|NORTHSIDE_PSYCH|RB|KETA|20261206||MDM^T02^MDM_T02|D1|P|2.5.1\r"
+        + "EVN|T02\rPID|1||MRN-9^^^NORTHSIDE_PSYCH^MR||Doe^Jane\rTXA|1|CN|TX\rOBX|1|TX|11488-4||Letter\r";
+    Map<String, Object> documentHeaders = new HashMap<>();
+    intake.check(document, documentHeaders);
+    assertThat(documentHeaders.get(EnvelopeHeaders.MESSAGE_TYPE)).isEqualTo("MDM^T02");
+    intake.check(document.replace("MDM^T02^MDM_T02", "MDM^T01^MDM_T01").replace("OBX|1|TX|11488-4||Letter\r", ""),
+        new HashMap<>());
+    assertRejected(document.replace("TXA|1|CN|TX\r", ""), AckCode.AE, 100, "TXA");
+    assertRejected(document.replace("MDM^T02^MDM_T02", "MDM^T11"), AckCode.AR, 201, "MSH-9");
+  }
+
   private void assertRejected(String message, AckCode ack, int code, String location) {
     assertThatThrownBy(() -> intake.check(message, new HashMap<>()))
         .isInstanceOfSatisfying(IntakeRejection.class, rejection -> {

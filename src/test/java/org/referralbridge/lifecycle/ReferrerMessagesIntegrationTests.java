@@ -3,13 +3,20 @@ package org.referralbridge.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -73,10 +80,15 @@ class ReferrerMessagesIntegrationTests {
     registry.add("bridge.partners.cache-ttl", () -> "0s");
   }
 
+  /** What was sent and what came back, written to target/referrer-exchange.txt for people to read. */
+  private static final List<String> EXCHANGE = Collections.synchronizedList(new ArrayList<>());
+
   @AfterAll
   static void stopReferrers() throws Exception {
     REFERRER.stop();
     FHIR_REFERRER.stop();
+    Files.writeString(Path.of("target", "referrer-exchange.txt"),
+        String.join("\n\n", EXCHANGE).replace('\r', '\n') + "\n");
   }
 
   @LocalServerPort
@@ -239,6 +251,40 @@ class ReferrerMessagesIntegrationTests {
   }
 
   @Test
+  void aReportWithAnEmbeddedPdfIsAttachedToTheOpenReferral() throws Exception {
+    String referral = Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "life7");
+    Task task = send(referral, "REF-life7");
+    String requestId = task.getFocus().getReferenceElement().getIdPart();
+    byte[] pdf = "%PDF-1.4\n% a consult letter\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
+
+    assertThat(mllp(String.join("\r",
+        "MSH|^~\\&|NORTHSIDE_EHR|NORTHSIDE_PSYCH|REFERRALBRIDGE|LAKESIDE_KETAMINE|20261206100000||MDM^T02^MDM_T02|"
+            + "CTL-life7-d|P|2.5.1",
+        "EVN|T02|20261206100000",
+        "PID|1||MRN-life7^^^NORTHSIDE_PSYCH^MR||Doe^Jane||19800101|F",
+        "TXA|1|CN^Consultation^HL70270|AP|20261206093000||||||||DOC-life7|||||AU",
+        "OBX|1|ED|11488-4^Consult note^LN||^AP^PDF^Base64^"
+            + Base64.getEncoder().encodeToString(pdf) + "||||||F") + "\r"))
+        .contains("MSA|AA|CTL-life7-d");
+
+    await().atMost(WITHIN).untilAsserted(() -> assertThat(rows("CTL-life7-d")).extracting(InboundMessage::status)
+        .containsExactly(MessageStatus.PROCESSED));
+    ServiceRequest request = fhir().client().read().resource(ServiceRequest.class).withId(requestId).execute();
+    List<DocumentReference> documents = request.getSupportingInfo().stream()
+        .filter(r -> r.getReference().startsWith("DocumentReference/"))
+        .map(r -> fhir().client().read().resource(DocumentReference.class).withUrl(r.getReference()).execute())
+        .toList();
+    DocumentReference report = documents.stream()
+        .filter(d -> "application/pdf".equals(d.getContentFirstRep().getAttachment().getContentType()))
+        .findFirst().orElseThrow();
+    assertThat(report.getContentFirstRep().getAttachment().getData()).isEqualTo(pdf);
+    assertThat(report.getIdentifierFirstRep().getValue()).isEqualTo("DOC-life7");
+    assertThat(report.getType().getCodingFirstRep().getCode()).isEqualTo("CN");
+    // with the referral message and the MDM as received
+    assertThat(documents).hasSize(3);
+  }
+
+  @Test
   void resultsForAPatientWithNoOpenReferralAreKeptForStaff() throws Exception {
     assertThat(mllp(results("MRN-life6-unknown", "CTL-life6-r", "12"))).contains("MSA|AA|CTL-life6-r");
 
@@ -267,9 +313,11 @@ class ReferrerMessagesIntegrationTests {
   }
 
   private String answer(String controlId) {
-    return await().atMost(WITHIN).until(() -> REFERRER.received().stream()
+    String answer = await().atMost(WITHIN).until(() -> REFERRER.received().stream()
         .filter(m -> m.contains("MSA|AA|" + controlId + "\r") || m.contains("MSA|AA|" + controlId + "|"))
         .findFirst().orElse(null), m -> m != null);
+    EXCHANGE.add("=== the service sent the referrer (answering " + controlId + "):\n" + answer);
+    return answer;
   }
 
   private List<InboundMessage> rows(String controlId) {
@@ -280,7 +328,9 @@ class ReferrerMessagesIntegrationTests {
   private String mllp(String message) throws Exception {
     MllpSend client = new MllpSend("127.0.0.1", MLLP_PORT, 30_000);
     try {
-      return client.send(message);
+      String ack = client.send(message);
+      EXCHANGE.add("=== the referrer sent:\n" + message + "\n--- and got back:\n" + ack);
+      return ack;
     } finally {
       client.close();
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -61,6 +62,37 @@ class ResultsTranslatorGoldenTests {
   }
 
   @Test
+  void attachesADocumentWithItsEmbeddedPdfAndItsText() throws Exception {
+    String raw = Files.readString(CASES.resolve("mdm-t02-consult-pdf.hl7"), StandardCharsets.UTF_8);
+    TranslatedReferral document = translator.translateDocument(parser.parseDocument(raw), raw, RECEIVED_AT,
+        referral());
+    compare("mdm-t02-consult-pdf", document.bundle());
+    DocumentReference report = (DocumentReference) document.bundle().getEntryFirstRep().getResource();
+    assertThat(report.getContent()).extracting(c -> c.getAttachment().getContentType())
+        .containsExactly("application/pdf", "text/plain; charset=utf-8");
+    assertThat(new String(report.getContentFirstRep().getAttachment().getData(), StandardCharsets.ISO_8859_1))
+        .startsWith("%PDF-1.4").endsWith("%%EOF\n");
+    assertThat(report.getIdentifierFirstRep().getValue()).isEqualTo("DOC-4471");
+    assertThat(report.getDocStatus()).isEqualTo(DocumentReference.ReferredDocumentStatus.FINAL);
+    assertThat(document.quality().isEmpty()).isTrue();
+    new RepairingValidator(TestTranslators.validator()).validate(document.bundle());
+  }
+
+  @Test
+  void anEmbeddedDocumentThatCannotBeDecodedIsNotedAndTheMessageKept() throws Exception {
+    String raw = Files.readString(CASES.resolve("mdm-t02-consult-pdf.hl7"), StandardCharsets.UTF_8)
+        .replaceFirst("\\^Base64\\^[A-Za-z0-9+/=]+", "^Base64^***not base64***")
+        .replaceFirst("OBX\\|2\\|TX[^\r]*\r", "");
+    TranslatedReferral document = translator.translateDocument(parser.parseDocument(raw), raw, RECEIVED_AT,
+        referral());
+    assertThat(document.quality().notes()).extracting(DataQuality.Note::text)
+        .anyMatch(n -> n.startsWith("an embedded document could not be decoded (BASE64)"))
+        .anyMatch(n -> n.startsWith("the message carries no readable document content"));
+    assertThat(document.bundle().getEntry()).extracting(e -> e.getResource().fhirType())
+        .containsExactly("DocumentReference", "DocumentReference", "ServiceRequest");
+  }
+
+  @Test
   void theResultsBundleValidatesAgainstTheProfilesWithNothingRemoved() throws Exception {
     String raw = Files.readString(CASES.resolve("oru-r01-phq9-bp.hl7"), StandardCharsets.UTF_8);
     TranslatedReferral results = translator.translate(parser.parseResults(raw), raw, RECEIVED_AT, referral());
@@ -77,9 +109,9 @@ class ResultsTranslatorGoldenTests {
   @Test
   void findsThePatientByPid3AsTheReferralsPatientWasWritten() throws Exception {
     String raw = Files.readString(CASES.resolve("oru-r01-phq9-bp.hl7"), StandardCharsets.UTF_8);
-    assertThat(translator.patientSearchTokens(parser.parseResults(raw), new ApplicationId("GOLDEN_EHR",
-        "GOLDEN_PSYCH"))).containsExactly(
-            "http%3A%2F%2Freferralbridge.org%2Ffhir%2Fsid%2Faa%2FGOLDEN_PSYCH%7CGM-0001");
+    assertThat(translator.patientSearchTokens(parser.parseResults(raw).getPATIENT_RESULT().getPATIENT().getPID(),
+        new ApplicationId("GOLDEN_EHR", "GOLDEN_PSYCH")))
+        .containsExactly("http%3A%2F%2Freferralbridge.org%2Ffhir%2Fsid%2Faa%2FGOLDEN_PSYCH%7CGM-0001");
   }
 
   @Test
