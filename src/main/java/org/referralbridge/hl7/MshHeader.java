@@ -5,9 +5,10 @@ import java.util.Optional;
 /**
  * The MSH fields an acknowledgement needs, read by splitting the first segment: works on messages the full parser
  * rejects (wrong version, broken segments), so even a malformed message gets a NAK that echoes its MSH-10.
+ * {@code applicationAckType} is MSH-16 (AL, NE, ER, SU; null when blank), upper-cased.
  */
 public record MshHeader(ApplicationId sender, ApplicationId receiver, String messageCode, String triggerEvent,
-    String controlId, String processingId, String version) {
+    String controlId, String processingId, String version, String applicationAckType) {
 
   /** Reads the header, or empty when the text does not start with a usable MSH segment. */
   public static Optional<MshHeader> read(String raw) {
@@ -33,7 +34,12 @@ public record MshHeader(ApplicationId sender, ApplicationId receiver, String mes
         new ApplicationId(component(fields, 3, componentSeparator, 0), component(fields, 4, componentSeparator, 0)),
         new ApplicationId(component(fields, 5, componentSeparator, 0), component(fields, 6, componentSeparator, 0)),
         component(fields, 9, componentSeparator, 0), component(fields, 9, componentSeparator, 1),
-        field(fields, 10), component(fields, 11, componentSeparator, 0), component(fields, 12, componentSeparator, 0)));
+        field(fields, 10), component(fields, 11, componentSeparator, 0), component(fields, 12, componentSeparator, 0),
+        upperCase(component(fields, 16, componentSeparator, 0))));
+  }
+
+  private static String upperCase(String value) {
+    return value == null ? null : value.strip().toUpperCase(java.util.Locale.ROOT);
   }
 
   private static int indexOfSegmentEnd(String text) {

@@ -1,6 +1,7 @@
 package org.referralbridge.intake;
 
 import org.apache.camel.ProducerTemplate;
+import org.referralbridge.hl7.Acknowledgements;
 import org.referralbridge.hl7.Hl7Parser;
 import org.referralbridge.messages.MessageStore;
 import org.referralbridge.operations.BridgeMetrics;

@@ -1,5 +1,7 @@
 package org.referralbridge.intake;
 
+import org.referralbridge.hl7.Acknowledgements;
+
 /**
  * Why a message was not accepted at intake, with what the NAK says: the acknowledgement code (AR: rejected as a
  * message — unparseable, unsupported type or version, unknown sender; AE: accepted as a message but not usable —
@@ -38,5 +40,10 @@ public class IntakeRejection extends RuntimeException {
   /** Segment and field, e.g. "PID-3", or "MSH" or null for the message as a whole. */
   public String location() {
     return location;
+  }
+
+  /** What the NAK says. */
+  public Acknowledgements.Nak nak() {
+    return new Acknowledgements.Nak(ackCode.name(), errorCode, location, getMessage());
   }
 }

@@ -3,6 +3,7 @@ package org.referralbridge.intake;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.referralbridge.hl7.Acknowledgements;
 import org.referralbridge.hl7.MshHeader;
 import org.referralbridge.messages.MessageStore;
 import org.referralbridge.operations.BridgeMetrics;
@@ -50,7 +51,7 @@ public class RejectedMessages {
     } else {
       log.error("Message {} from {}: not stored, AE 207 ({})", controlId, sender, cause.getClass().getSimpleName());
     }
-    return acknowledgements.rejected(raw, rejection);
+    return acknowledgements.rejected(raw, rejection.nak());
   }
 
 }

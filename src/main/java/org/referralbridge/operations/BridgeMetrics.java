@@ -41,6 +41,9 @@ public class BridgeMetrics {
         Outcome.REPLAYED)),
     /** Infusion summaries to referrers. */
     OUTBOUND_SUMMARY(EnumSet.of(Outcome.DELIVERED, Outcome.RETRYING, Outcome.FAILED, Outcome.NO_CHANNEL,
+        Outcome.REPLAYED)),
+    /** Application acknowledgements of referrers' results and documents (enhanced mode). */
+    OUTBOUND_ACKNOWLEDGEMENT(EnumSet.of(Outcome.DELIVERED, Outcome.RETRYING, Outcome.FAILED, Outcome.NO_CHANNEL,
         Outcome.REPLAYED));
 
     private final Set<Outcome> outcomes;

@@ -1,7 +1,10 @@
 package org.referralbridge.outbound;
 
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -46,6 +49,12 @@ public class OutboundQueue implements AutoCloseable {
     this.deadLetterQueue = deadLetterQueue;
     this.metrics = metrics;
     this.afterCommit = afterCommit;
+  }
+
+  /** An MSH-10 for a message to a partner: at most 20 characters, unique enough to never repeat (time + random). */
+  public static String newControlId() {
+    return "RB" + Long.toString(Instant.now().toEpochMilli(), 36).toUpperCase(Locale.ROOT)
+        + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
   }
 
   /** What to send: built by the status or summary feature for one partner channel and format. */
@@ -158,6 +167,8 @@ public class OutboundQueue implements AutoCloseable {
   }
 
   private void send(long id, String serviceRequestId) {
-    producer.sendBodyAndHeaders("direct:enqueueOutbound", "", Map.of(ID, id, "JMSXGroupID", serviceRequestId));
+    // one group per referral keeps its messages in order; a message about no referral is a group of its own
+    String group = serviceRequestId == null ? "outbound-" + id : serviceRequestId;
+    producer.sendBodyAndHeaders("direct:enqueueOutbound", "", Map.of(ID, id, "JMSXGroupID", group));
   }
 }

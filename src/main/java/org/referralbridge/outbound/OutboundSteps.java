@@ -39,8 +39,11 @@ public class OutboundSteps {
 
   /** The metrics flow of a kind of message. */
   static BridgeMetrics.Flow flow(OutboundMessage.Kind kind) {
-    return kind == OutboundMessage.Kind.SUMMARY ? BridgeMetrics.Flow.OUTBOUND_SUMMARY
-        : BridgeMetrics.Flow.OUTBOUND_STATUS;
+    return switch (kind) {
+      case SUMMARY -> BridgeMetrics.Flow.OUTBOUND_SUMMARY;
+      case ACKNOWLEDGEMENT -> BridgeMetrics.Flow.OUTBOUND_ACKNOWLEDGEMENT;
+      case STATUS -> BridgeMetrics.Flow.OUTBOUND_STATUS;
+    };
   }
 
   /** Loads the message; returns its content as the body and sets where it goes. */

@@ -75,6 +75,9 @@ public class OutboundStore {
 
   /** True when an earlier message of the same referral is still waiting to be delivered. */
   public boolean earlierUndelivered(OutboundMessage message) {
+    if (message.serviceRequestId() == null) {
+      return false;
+    }
     return jdbc.sql("""
         SELECT COUNT(*) FROM bridge_outbound_message
         WHERE service_request_id = ? AND id < ? AND status IN ('PENDING', 'RETRYING')""")

@@ -2,9 +2,7 @@ package org.referralbridge.outbound;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
@@ -75,7 +73,7 @@ public class StatusNotifications {
       return Optional.of(queue.enqueue(new OutboundQueue.Outgoing(OutboundMessage.Kind.STATUS, requestId,
           partner.get(), Partner.Format.FHIR, null, description + " (FHIR Task)", json)));
     }
-    String controlId = controlId();
+    String controlId = OutboundQueue.newControlId();
     String message = ReferralStatusMessages.rri(notices.from(request, referrals.patient(request),
         referrals.referrer(request), referrals.clinic(task), referrals.originalMessage(request),
         change, controlId, clock.instant()));
@@ -84,12 +82,6 @@ public class StatusNotifications {
     log.info("Referral ServiceRequest/{}: status notification {} queued for {}", requestId, id,
         partner.get().organizationId());
     return Optional.of(id);
-  }
-
-  /** A control id of at most 20 characters, unique enough to never repeat (time + random). */
-  static String controlId() {
-    return "RB" + Long.toString(Instant.now().toEpochMilli(), 36).toUpperCase()
-        + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
   }
 
 }

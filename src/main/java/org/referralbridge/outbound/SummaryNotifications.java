@@ -106,7 +106,7 @@ public class SummaryNotifications {
     }
     for (Partner.Format format : List.of(Partner.Format.MDM_T02, Partner.Format.ORU_R01)) {
       if (channel.formats().contains(format)) {
-        String controlId = StatusNotifications.controlId();
+        String controlId = OutboundQueue.newControlId();
         SummaryNotice notice = v2Notice(task, request, patient, session, documentId, pdf, controlId, now);
         String message = format == Partner.Format.MDM_T02 ? SummaryMessages.mdmT02(notice)
             : SummaryMessages.oruR01(notice);

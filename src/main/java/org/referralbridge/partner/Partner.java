@@ -21,6 +21,11 @@ public record Partner(String organizationId, String name, List<String> senderKey
     MDM_T02,
     /** HL7 v2 ORU^R01 with the summary's structured results. */
     ORU_R01,
+    /**
+     * HL7 v2 application acknowledgements (enhanced mode) of the partner's results and documents: whether they were
+     * attached to a referral (see bridge.lifecycle.unmatched-results and MSH-16).
+     */
+    ACK,
     /** FHIR: Task updates and document Bundles to the partner's FHIR base. */
     FHIR
   }

@@ -293,6 +293,50 @@ class ReferrerMessagesIntegrationTests {
     assertThat(messageStore.inbound(rows("CTL-life6-r").get(0).id()).orElseThrow().content()).contains("OBX|1|NM|");
   }
 
+  @Test
+  void aSenderThatAsksForApplicationAcknowledgementsInMsh16GetsThem() throws Exception {
+    // MSH-16 ER: answered only on error; this patient has no open referral, so an AE with ERR 204 comes
+    String unmatched = withApplicationAck(results("MRN-life8-unknown", "CTL-life8-r", "12"), "ER");
+    assertThat(mllp(unmatched)).as("the accept ACK at intake").contains("MSA|AA|CTL-life8-r");
+    String nak = received("MSA|AE|CTL-life8-r");
+    assertThat(nak).contains("|ACK^R01^ACK|").contains("|P|2.5.1|||AL|NE\r").contains("ERR||PID^1^3|204^");
+    assertThat(rows("CTL-life8-r")).extracting(InboundMessage::status)
+        .containsExactly(MessageStatus.NO_OPEN_REFERRAL);
+
+    // MSH-16 AL: answered on success too, once the results are attached
+    String referral = Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "life9");
+    send(referral, "REF-life9");
+    assertThat(mllp(withApplicationAck(results("MRN-life9", "CTL-life9-r", "19"), "AL")))
+        .contains("MSA|AA|CTL-life9-r");
+    String ack = received("MSA|AA|CTL-life9-r");
+    assertThat(ack).startsWith("MSH|^~\\&|").contains("|ACK^R01^ACK|").doesNotContain("ERR|");
+    assertThat(rows("CTL-life9-r")).extracting(InboundMessage::status).containsExactly(MessageStatus.PROCESSED);
+
+    // MSH-16 NE: never. An answer to it would be queued when it is processed, before the next message is even sent;
+    // once that next message's answer has come, none has come for this one
+    assertThat(mllp(withApplicationAck(results("MRN-life8-unknown", "CTL-life8-n", "12"), "NE")))
+        .contains("MSA|AA|CTL-life8-n");
+    await().atMost(WITHIN).untilAsserted(() -> assertThat(rows("CTL-life8-n")).extracting(InboundMessage::status)
+        .containsExactly(MessageStatus.NO_OPEN_REFERRAL));
+    assertThat(mllp(withApplicationAck(results("MRN-life9", "CTL-life9-s", "18"), "AL")))
+        .contains("MSA|AA|CTL-life9-s");
+    received("MSA|AA|CTL-life9-s");
+    assertThat(REFERRER.received()).noneMatch(m -> m.contains("|CTL-life8-n"));
+  }
+
+  /** The message in enhanced mode: MSH-15 AL, MSH-16 as given. */
+  private static String withApplicationAck(String message, String msh16) {
+    return message.replaceFirst("\\|P\\|2\\.5\\.1\r", "|P|2.5.1|||AL|" + msh16 + "\r");
+  }
+
+  /** The first message the fake referrer received that contains the text (e.g. its MSA). */
+  private String received(String text) {
+    String message = await().atMost(WITHIN).until(() -> REFERRER.received().stream()
+        .filter(m -> m.contains(text + "\r") || m.contains(text + "|")).findFirst().orElse(null), m -> m != null);
+    EXCHANGE.add("=== the service sent the referrer (" + text + "):\n" + message);
+    return message;
+  }
+
   /** An ORU^R01 from Northside with a PHQ-9 total and a note on it. */
   private static String results(String mrn, String controlId, String total) {
     return String.join("\r",

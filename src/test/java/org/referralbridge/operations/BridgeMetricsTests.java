@@ -24,7 +24,7 @@ class BridgeMetricsTests {
   void everyFlowAndOutcomeIsRegisteredAtZeroFromTheStart() {
     assertThat(count("referral-processing", "dead_lettered")).isZero();
     assertThat(count("outbound-summary", "failed")).isZero();
-    assertThat(registry.find(BridgeMetrics.MESSAGES).counters()).hasSize(3 + 9 + 5 + 5);
+    assertThat(registry.find(BridgeMetrics.MESSAGES).counters()).hasSize(3 + 9 + 5 + 5 + 5);
   }
 
   @Test

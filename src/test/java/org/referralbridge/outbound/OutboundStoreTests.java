@@ -45,6 +45,18 @@ class OutboundStoreTests {
   }
 
   @Test
+  void anAcknowledgementAboutNoReferralIsKeptWithoutOneAndWaitsForNothing() {
+    long ack = store.create(OutboundMessage.Kind.ACKNOWLEDGEMENT, null, "org-northside", "MLLP", "127.0.0.1:2576",
+        "ACK", "RB1", "Application NAK (AE, no open referral) of ORU^R01 C-9", "MSH|ACK", OutboundStatus.PENDING);
+    OutboundMessage message = store.find(ack).orElseThrow();
+    assertThat(message.serviceRequestId()).isNull();
+    assertThat(message.kind()).isEqualTo(OutboundMessage.Kind.ACKNOWLEDGEMENT);
+    assertThat(store.earlierUndelivered(message)).isFalse();
+    assertThat(ids(new OutboundQuery(null, OutboundMessage.Kind.ACKNOWLEDGEMENT, null, null, null, null)))
+        .containsExactly(ack);
+  }
+
+  @Test
   void filtersByStatusKindPartnerReferralAndTime() {
     assertThat(ids(new OutboundQuery(OutboundStatus.FAILED, null, null, null, null, null)))
         .containsExactly(failedSummit, failedNorthside);

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * A partner seed for tests: the sample senders with reply channels on this machine's test ports (Northside and
- * Summit over MLLP, Riverbend and Harborview over FHIR, Cascade with no channel).
+ * Summit over MLLP, Northside also taking application acknowledgements; Riverbend and Harborview over FHIR, Cascade
+ * with no channel).
  */
 public final class TestPartners {
 
@@ -19,7 +20,7 @@ public final class TestPartners {
         {"resourceType":"Bundle","type":"transaction","entry":[
         %s,%s,%s,%s,%s]}""".formatted(
         partner("northside", "Northside Psychiatry", "NORTHSIDE_EHR^NORTHSIDE_PSYCH", "hl7v2-mllp",
-            "mllp://127.0.0.1:" + mllpPort, "RRI_I12\",\"MDM_T02"),
+            "mllp://127.0.0.1:" + mllpPort, "RRI_I12\",\"MDM_T02\",\"ACK"),
         partner("summit", "Summit Family Practice", "SUMMITFP^SUMMIT_FAMILY_PRACTICE", "hl7v2-mllp",
             "mllp://127.0.0.1:" + mllpPort, "RRI_I12\",\"ORU_R01"),
         partner("riverbend", "Riverbend Trauma Therapy", "RIVERBEND_EMR^RIVERBEND_TRAUMA", "hl7-fhir-rest",

@@ -1,16 +1,15 @@
-package org.referralbridge.intake;
+package org.referralbridge.hl7;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.referralbridge.hl7.ApplicationId;
-import org.referralbridge.hl7.MshHeader;
 
 /**
- * The one place that writes HL7 v2 acknowledgements (original mode): AA after a message is durably stored, AE/AR
- * with an ERR segment for everything else. Built from the inbound MSH alone, so a message that cannot be parsed
+ * The one place that writes HL7 v2 acknowledgements: at intake (original mode) AA after a message is durably
+ * stored, AE/AR with an ERR segment for everything else; later, from the pipeline, an application acknowledgement
+ * (enhanced mode) that says what became of a message already accepted. Built from the inbound MSH alone, so a message that cannot be parsed
  * still gets a NAK whose MSA-2 echoes its MSH-10. The ERR layout follows the sender's version: ERR-1 (segment,
  * sequence, field, code) before v2.5; ERR-2 location, ERR-3 code (table 0357), ERR-4 severity and ERR-8 text from
  * v2.5 on.
@@ -42,23 +41,52 @@ public final class Acknowledgements {
     this.clinic = clinic;
   }
 
+  /**
+   * What a NAK says.
+   *
+   * @param ackCode MSA-1: AE (accepted as a message, not usable) or AR (rejected as a message)
+   * @param errorCode HL7 table 0357 code, e.g. 101 "required field missing"
+   * @param location segment and field, e.g. "PID-3", or "MSH", or null for the message as a whole
+   * @param text what went wrong, never message content
+   */
+  public record Nak(String ackCode, int errorCode, String location, String text) {}
+
   /** AA for a message that has been durably stored. */
   public String accepted(String inbound) {
     MshHeader msh = MshHeader.read(inbound).orElse(null);
-    return header(msh) + "MSA|AA|" + escape(msh == null ? null : msh.controlId()) + '\r';
+    return header(msh, nextControlId(), false) + "MSA|AA|" + escape(msh == null ? null : msh.controlId()) + '\r';
   }
 
   /** AE or AR with an ERR segment for a message that was not accepted. */
-  public String rejected(String inbound, IntakeRejection rejection) {
+  public String rejected(String inbound, Nak nak) {
+    return nak(inbound, nak, nextControlId(), false);
+  }
+
+  /**
+   * An application acknowledgement (enhanced mode: MSH-15 AL asks the sender for a commit ACK, MSH-16 NE) sent as a
+   * message of its own once the pipeline knows what became of an accepted message: AA, or the NAK's code with ERR.
+   *
+   * @param controlId MSH-10 of the acknowledgement (kept across delivery attempts)
+   * @param nak null for AA
+   */
+  public String application(String inbound, String controlId, Nak nak) {
+    if (nak != null) {
+      return nak(inbound, nak, controlId, true);
+    }
+    MshHeader msh = MshHeader.read(inbound).orElse(null);
+    return header(msh, controlId, true) + "MSA|AA|" + escape(msh == null ? null : msh.controlId()) + '\r';
+  }
+
+  private String nak(String inbound, Nak nak, String controlId, boolean enhanced) {
     MshHeader msh = MshHeader.read(inbound).orElse(null);
     String version = msh == null ? null : msh.version();
     boolean legacyErr = version != null && version.compareTo("2.5") < 0;
-    String code = String.valueOf(rejection.errorCode());
-    String codeText = ERROR_TEXT.getOrDefault(rejection.errorCode(), "Error");
-    String text = escape(rejection.getMessage());
-    String[] location = location(rejection.location());
-    StringBuilder ack = new StringBuilder(header(msh));
-    ack.append("MSA|").append(rejection.ackCode()).append('|').append(escape(msh == null ? null : msh.controlId()));
+    String code = String.valueOf(nak.errorCode());
+    String codeText = ERROR_TEXT.getOrDefault(nak.errorCode(), "Error");
+    String text = escape(nak.text());
+    String[] location = location(nak.location());
+    StringBuilder ack = new StringBuilder(header(msh, controlId, enhanced));
+    ack.append("MSA|").append(nak.ackCode()).append('|').append(escape(msh == null ? null : msh.controlId()));
     if (version == null || version.compareTo("2.7") < 0) {
       ack.append('|').append(text);
     }
@@ -82,7 +110,7 @@ public final class Acknowledgements {
     return ack.toString();
   }
 
-  private String header(MshHeader msh) {
+  private String header(MshHeader msh, String controlId, boolean enhanced) {
     String version = msh == null || msh.version() == null ? "2.5.1" : msh.version();
     String event = msh == null || msh.triggerEvent() == null ? "" : msh.triggerEvent();
     String messageType = version.equals("2.3") || version.startsWith("2.2") ? "ACK^" + event : "ACK^" + event + "^ACK";
@@ -90,8 +118,8 @@ public final class Acknowledgements {
     return "MSH|^~\\&|" + escape(clinic.application()) + '|' + escape(clinic.facility()) + '|'
         + escape(msh == null ? null : msh.sender().application()) + '|'
         + escape(msh == null ? null : msh.sender().facility()) + '|'
-        + OffsetDateTime.now(ZoneOffset.UTC).format(TIMESTAMP) + "||" + messageType + '|' + nextControlId() + '|'
-        + escape(processingId) + '|' + escape(version) + '\r';
+        + OffsetDateTime.now(ZoneOffset.UTC).format(TIMESTAMP) + "||" + messageType + '|' + escape(controlId) + '|'
+        + escape(processingId) + '|' + escape(version) + (enhanced ? "|||AL|NE" : "") + '\r';
   }
 
   private String nextControlId() {
