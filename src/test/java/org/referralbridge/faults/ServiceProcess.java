@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.referralbridge.support.ServiceJvm;
 import org.referralbridge.support.TestPorts;
 
 /**
@@ -142,16 +142,7 @@ final class ServiceProcess implements AutoCloseable {
 
   /** The resident set size of the service's JVM in MiB (Linux), or -1. */
   long rssMib() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-    return -1;
+    return ServiceJvm.rssMib(process.pid());
   }
 
   Duration lastStartup() {
@@ -175,15 +166,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   private static Path jar() {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files.filter(f -> f.getFileName().toString().matches("referral-bridge-.*\\.jar"))
-          .filter(f -> !f.getFileName().toString().endsWith("-sources.jar"))
-          .findFirst().orElseThrow(() -> new IllegalStateException(
-              "no service jar in target/: the fault suite runs after `package` (./mvnw verify)"))
-          .toAbsolutePath();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ServiceJvm.jar("the fault suite runs after `package` (./mvnw verify)");
   }
 
   @Override

@@ -1,0 +1,39 @@
+package org.referralbridge.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** The packaged service as a JVM of its own: where its jar is, and what the JVM holds in memory. */
+public final class ServiceJvm {
+
+  private ServiceJvm() {}
+
+  /** The service's packaged jar in target/; {@code when} says when it is built, for the error message. */
+  public static Path jar(String when) {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files.filter(f -> f.getFileName().toString().matches("referral-bridge-.*\\.jar"))
+          .filter(f -> !f.getFileName().toString().endsWith("-sources.jar"))
+          .findFirst().orElseThrow(() -> new IllegalStateException("no service jar in target/: " + when))
+          .toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The resident set size of a process in MiB (Linux /proc), or -1. */
+  public static long rssMib(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+}
