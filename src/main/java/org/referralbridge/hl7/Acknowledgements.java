@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The one place that writes HL7 v2 acknowledgements: at intake (original mode) AA after a message is durably
  * stored, AE/AR with an ERR segment for everything else; later, from the pipeline, an application acknowledgement
- * (enhanced mode) that says what became of a message already accepted. Built from the inbound MSH alone, so a message that cannot be parsed
- * still gets a NAK whose MSA-2 echoes its MSH-10. The ERR layout follows the sender's version: ERR-1 (segment,
+ * (enhanced mode) that says what became of a message already accepted. Built from the inbound MSH alone, so a
+ * message that cannot be parsed still gets a NAK whose MSA-2 echoes its MSH-10. The ERR layout follows the sender's version: ERR-1 (segment,
  * sequence, field, code) before v2.5; ERR-2 location, ERR-3 code (table 0357), ERR-4 severity and ERR-8 text from
  * v2.5 on.
  */
