@@ -3,6 +3,7 @@ package org.referralbridge;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -19,6 +20,15 @@ class ArchitectureTests {
   static void importClasses() {
     classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("org.referralbridge");
+  }
+
+  /**
+   * No cycles between the feature packages (org.referralbridge.X and everything under it): each can be read, tested
+   * and changed knowing only the packages below it.
+   */
+  @Test
+  void packagesDependOnEachOtherWithoutCycles() {
+    slices().matching("org.referralbridge.(*)..").should().beFreeOfCycles().check(classes);
   }
 
   @Test

@@ -41,6 +41,11 @@ public final class Acknowledgements {
     this.clinic = clinic;
   }
 
+  /** The clinic's side of every exchange (MSH-3/4): what our acknowledgements and notices are sent as. */
+  public ApplicationId clinic() {
+    return clinic;
+  }
+
   /**
    * What a NAK says.
    *

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
-import org.referralbridge.intake.IntakeProperties;
+import org.referralbridge.hl7.Acknowledgements;
 import org.referralbridge.operations.BridgeMetrics;
 import org.referralbridge.operations.BrokerQueues;
 import org.referralbridge.outbound.hl7.StatusNotices;
@@ -61,9 +61,9 @@ class OutboundConfiguration {
 
   /** The v2 header, patient and referral ids of every message back to an HL7 v2 referrer. */
   @Bean
-  StatusNotices statusNotices(TranslateProperties translate, IntakeProperties intake) {
+  StatusNotices statusNotices(TranslateProperties translate, Acknowledgements acknowledgements) {
     return new StatusNotices(translate.identifierBase().toString(),
-        intake.clinic(), translate.defaultTimeZone());
+        acknowledgements.clinic(), translate.defaultTimeZone());
   }
 
   @Bean
