@@ -18,30 +18,46 @@ import org.hl7.fhir.r4.model.Task;
 import org.referralbridge.store.FhirStore;
 
 /**
- * What a message back to a referrer needs to know about the referral: who sent it (from its sender-qualified id),
+ * What a message back to a referrer needs to know about the referral: who sent it (its {@code meta.source}),
  * the referring practitioner, the clinic, the patient and the original message, read from the FHIR store.
  */
 class ReferralContext {
 
   private final FhirStore store;
   private final Pattern senderSystem;
+  private final Pattern senderSource;
 
   ReferralContext(FhirStore store, String identifierBase) {
     this.store = store;
     String base = identifierBase.endsWith("/") ? identifierBase.substring(0, identifierBase.length() - 1)
         : identifierBase;
     this.senderSystem = Pattern.compile(Pattern.quote(base) + "/sender/([^/]*)/([^/]*)/referral-id");
+    // the store may append "#<request id>" to a source it records
+    this.senderSource = Pattern.compile(Pattern.quote(base) + "/sender/([^/#]*)/([^/#]*)(#.*)?");
   }
 
-  /** "MSH-3^MSH-4" of the sender that referred this patient, from the referral's sender-qualified id. */
+  /**
+   * "MSH-3^MSH-4" of the sender that referred this patient: the referral's {@code meta.source}, which the translator
+   * sets; for referrals written before it did, the system of its sender-qualified referral id.
+   */
   Optional<String> senderKey(ServiceRequest request) {
+    Optional<String> source = sender(senderSource, request.getMeta().getSource());
+    if (source.isPresent()) {
+      return source;
+    }
     for (Identifier identifier : request.getIdentifier()) {
-      Matcher matcher = senderSystem.matcher(identifier.getSystem() == null ? "" : identifier.getSystem());
-      if (matcher.matches()) {
-        return Optional.of(decode(matcher.group(1)) + "^" + decode(matcher.group(2)));
+      Optional<String> fromIdentifier = sender(senderSystem, identifier.getSystem());
+      if (fromIdentifier.isPresent()) {
+        return fromIdentifier;
       }
     }
     return Optional.empty();
+  }
+
+  private static Optional<String> sender(Pattern pattern, String uri) {
+    Matcher matcher = pattern.matcher(uri == null ? "" : uri);
+    return matcher.matches() ? Optional.of(decode(matcher.group(1)) + "^" + decode(matcher.group(2)))
+        : Optional.empty();
   }
 
   /** The referral's id as its sender knows it. */

@@ -127,6 +127,14 @@ final class IdentifierSystems {
     return new Identifier().setSystem(system != null ? system : senderSystem(sender, kind)).setValue(value);
   }
 
+  /**
+   * The URI of a sending system, e.g. {@code <base>/sender/NORTHSIDE_EHR/NORTHSIDE_PSYCH}: the {@code meta.source} of
+   * what it sent, how an answer finds its way back whatever identifiers the message carried.
+   */
+  String senderSource(ApplicationId sender) {
+    return base + "/sender/" + path(sender);
+  }
+
   /** A system for ids only meaningful within one sender, e.g. {@code <base>/sender/APP/FAC/referral-id}. */
   String senderSystem(ApplicationId sender, String kind) {
     return base + "/sender/" + path(sender) + "/" + kind;

@@ -213,6 +213,8 @@ public final class RefI12Translator {
 
     ServiceRequest request = new ServiceRequest();
     request.getMeta().addProfile(Profiles.REFERRAL_SERVICE_REQUEST);
+    // the sender, kept explicitly: answers go to its channel even when RF1-6 names a system of its own
+    request.getMeta().setSource(systems.senderSource(t.sender));
     Identifier placer = systems.entityIdentifier(rf1.getOriginatingReferralIdentifier(), t.sender, "referral-id");
     placer.setType(new CodeableConcept().addCoding(new Coding(CodeSystems.V2_IDENTIFIER_TYPE, "PLAC",
         "Placer Identifier")));

@@ -113,6 +113,23 @@ class ClosedLoopIntegrationTests {
     assertThat(delivered(task)).hasSize(1);
   }
 
+  /**
+   * A referral id with a universal id of its own (RF1-6 EI-3/EI-4, an OID) names its own identifier system, not one
+   * under the sender: the answer still finds the sender, which the referral keeps as its source.
+   */
+  @Test
+  void aReferralWhoseIdCarriesAUniversalIdIsStillAnsweredOnItsSendersChannel() throws Exception {
+    String message = Hl7Samples.replaceField(Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "loop7"), "RF1", 6,
+        "REF-loop7^^2.16.840.1.113883.3.7777.1^ISO");
+    Task task = referralWithSystem(message, "urn:oid:2.16.840.1.113883.3.7777.1", "REF-loop7");
+    actions.apply(task.getIdElement().getIdPart(), TaskAction.ACCEPT, ActionDetails.none(), "intake");
+
+    String rri = await().atMost(Duration.ofSeconds(30)).until(() -> REFERRER.received().stream()
+        .filter(m -> m.contains("MSA|AA|CTL-loop7")).findFirst().orElse(null), m -> m != null);
+    assertThat(rri).contains("RRI^I12").contains("RF1|A").contains("REF-loop7");
+    assertThat(delivered(task)).hasSize(1);
+  }
+
   @Test
   void aDeclineOnAReferralThatIsAlreadyDeclinedIsRefused() throws Exception {
     Task task = referral(Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "loop2"), "NORTHSIDE_EHR", "NORTHSIDE_PSYCH",
@@ -297,13 +314,16 @@ class ClosedLoopIntegrationTests {
 
   /** Sends a referral over MLLP and waits for its Task. */
   private Task referral(String message, String application, String facility, String referralId) throws Exception {
+    return referralWithSystem(message, FhirStoreQueries.referralSystem(application, facility), referralId);
+  }
+
+  private Task referralWithSystem(String message, String system, String referralId) throws Exception {
     MllpSend client = new MllpSend("127.0.0.1", MLLP_PORT, 30_000);
     try {
       assertThat(client.send(message)).contains("MSA|AA|");
     } finally {
       client.close();
     }
-    String system = FhirStoreQueries.referralSystem(application, facility);
     return await().atMost(Duration.ofSeconds(30)).until(() -> {
       Bundle tasks = fhir().search(Task.class, system, referralId);
       return tasks.getEntry().isEmpty() ? null : (Task) tasks.getEntryFirstRep().getResource();
