@@ -96,7 +96,7 @@ final class Report {
     StringBuilder out = new StringBuilder();
     out.append("ReferralBridge benchmark, ").append(when).append(", ").append(machine())
         .append(settings.smoke() ? " (SMOKE: figures mean nothing)" : "").append('\n');
-    out.append("service JVM options: ").append(settings.jvmOptions().isEmpty() ? "(none, as the README launches it)"
+    out.append("service JVM options: ").append(settings.jvmOptions().isEmpty() ? "(none)"
         : String.join(" ", settings.jvmOptions())).append('\n');
     out.append("| section | measure | value | target | note |\n|---|---|---|---|---|\n");
     for (Row row : rows) {

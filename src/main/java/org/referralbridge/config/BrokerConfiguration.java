@@ -40,6 +40,7 @@ class BrokerConfiguration {
       configuration.setJournalSyncTransactional(true);
       configuration.setJournalSyncNonTransactional(true);
       configuration.setJournalDatasync(true);
+      configuration.setGlobalMaxSize(broker.embeddedMemory().toBytes());
       queues.addressSettings().forEach(configuration::addAddressSetting);
       queues.queues().forEach(configuration::addQueueConfiguration);
       if (broker.tcpPort() > 0) {
