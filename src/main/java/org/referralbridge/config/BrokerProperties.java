@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param tcpPort the embedded broker's optional TCP acceptor on 127.0.0.1 (-1: none, in-VM only)
  * @param embeddedMemory the most of the heap the embedded broker holds messages in (its global max size); a backlog
  *     beyond it is paged to disk under the data directory instead of filling the heap (Artemis' own default, half
- *     the heap, would leave the FHIR store and the validator too little of the documented 512 MB heap)
+ *     the heap, would leave the FHIR store and the validator too little of the documented 768 MB heap)
  */
 @Validated
 @ConfigurationProperties("bridge.broker")
