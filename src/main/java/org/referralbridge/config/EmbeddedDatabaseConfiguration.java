@@ -20,6 +20,11 @@ class EmbeddedDatabaseConfiguration {
 
   @Bean
   H2Compaction h2Compaction(DataSource dataSource) {
-    return new H2Compaction(dataSource, COMPACTION_INTERVAL, COMPACTION_WRITE_LIMIT);
+    return new H2Compaction(dataSource, COMPACTION_WRITE_LIMIT);
+  }
+
+  @Bean
+  PeriodicTask h2CompactionTask(H2Compaction compaction) {
+    return new PeriodicTask("h2-compaction", COMPACTION_INTERVAL, COMPACTION_INTERVAL, compaction::runOnce);
   }
 }

@@ -2,17 +2,12 @@ package org.referralbridge.config;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Keeps the embedded H2 database file from growing with every commit, while the service runs.
@@ -22,12 +17,12 @@ import org.springframework.context.SmartLifecycle;
  * commit then writes a new chunk of the pages it changed, the chunks stay a few per cent full, and nothing rewrites
  * them: the benchmark measured about 0.7 MB of file per referral, 13 GB after 10,000, on a database whose content is
  * a small fraction of that. This calls H2's own {@link MVStore#compact(int, int)}, what its background writer would
- * call, every {@link #interval}: the live pages of chunks below the target fill rate are rewritten (at most
+ * call, every few seconds ({@link EmbeddedDatabaseConfiguration}): the live pages of chunks below the target fill rate are rewritten (at most
  * {@link #writeLimitBytes} a run, under H2's store lock, as its writer does), and the chunks they leave are reused
  * once H2's retention time has passed. Commits stay as durable as before: the rewritten pages go to disk through the
  * same synced file.
  */
-final class H2Compaction implements SmartLifecycle {
+final class H2Compaction {
 
   private static final Logger log = LoggerFactory.getLogger(H2Compaction.class);
 
@@ -35,25 +30,12 @@ final class H2Compaction implements SmartLifecycle {
   static final int TARGET_FILL_RATE = 60;
 
   private final DataSource dataSource;
-  private final Duration interval;
   private final int writeLimitBytes;
-  private ScheduledExecutorService executor;
   private boolean warned;
 
-  H2Compaction(DataSource dataSource, Duration interval, int writeLimitBytes) {
+  H2Compaction(DataSource dataSource, int writeLimitBytes) {
     this.dataSource = dataSource;
-    this.interval = interval;
     this.writeLimitBytes = writeLimitBytes;
-  }
-
-  @Override
-  public synchronized void start() {
-    executor = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "h2-compaction");
-      thread.setDaemon(true);
-      return thread;
-    });
-    executor.scheduleWithFixedDelay(this::runOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -84,18 +66,5 @@ final class H2Compaction implements SmartLifecycle {
       log.warn("H2 compaction: the data source is not an embedded H2 database; nothing to compact");
     }
     return null;
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (executor != null) {
-      executor.shutdownNow();
-      executor = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return executor != null;
   }
 }

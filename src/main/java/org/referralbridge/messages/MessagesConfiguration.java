@@ -3,6 +3,7 @@ package org.referralbridge.messages;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
+import org.referralbridge.config.PeriodicTask;
 import org.referralbridge.operations.BridgeMetrics;
 import org.referralbridge.operations.BrokerQueues;
 import org.referralbridge.outbound.OutboundQueue;
@@ -48,5 +49,12 @@ class MessagesConfiguration {
   @ConditionalOnProperty(name = "bridge.messages.retention.enabled", havingValue = "true", matchIfMissing = true)
   RetentionSchedule retentionSchedule(MessageRetention messageRetention, MessagesProperties properties) {
     return new RetentionSchedule(messageRetention, properties.retention().interval());
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "bridge.messages.retention.enabled", havingValue = "true", matchIfMissing = true)
+  PeriodicTask retentionTask(RetentionSchedule retentionSchedule) {
+    return new PeriodicTask("message-retention", retentionSchedule.firstDelay(), retentionSchedule.interval(),
+        retentionSchedule::runOnce);
   }
 }

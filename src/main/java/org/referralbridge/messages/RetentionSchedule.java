@@ -1,39 +1,32 @@
 package org.referralbridge.messages;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs {@link MessageRetention} on its own thread: a minute after start (or after one interval, if shorter), then
- * every interval. A failed run is logged and the next one comes as planned.
+ * When {@link MessageRetention} runs: a minute after start (or after one interval, if shorter), then every interval,
+ * on a thread of its own (a {@code PeriodicTask}, MessagesConfiguration). A failed run is logged and the next one
+ * comes as planned.
  */
-class RetentionSchedule implements SmartLifecycle {
+class RetentionSchedule {
 
   private static final Logger log = LoggerFactory.getLogger(RetentionSchedule.class);
 
   private final MessageRetention retention;
   private final Duration interval;
-  private ScheduledExecutorService executor;
 
   RetentionSchedule(MessageRetention retention, Duration interval) {
     this.retention = retention;
     this.interval = interval;
   }
 
-  @Override
-  public synchronized void start() {
-    executor = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "message-retention");
-      thread.setDaemon(true);
-      return thread;
-    });
-    long first = Math.min(Duration.ofMinutes(1).toMillis(), interval.toMillis());
-    executor.scheduleWithFixedDelay(this::runOnce, first, interval.toMillis(), TimeUnit.MILLISECONDS);
+  Duration firstDelay() {
+    return interval.compareTo(Duration.ofMinutes(1)) < 0 ? interval : Duration.ofMinutes(1);
+  }
+
+  Duration interval() {
+    return interval;
   }
 
   void runOnce() {
@@ -48,18 +41,5 @@ class RetentionSchedule implements SmartLifecycle {
     } catch (RuntimeException e) {
       log.error("Retention run failed ({}); next run in {}", e.getClass().getSimpleName(), interval);
     }
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (executor != null) {
-      executor.shutdownNow();
-      executor = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return executor != null;
   }
 }

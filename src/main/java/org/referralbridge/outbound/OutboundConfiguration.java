@@ -3,9 +3,11 @@ package org.referralbridge.outbound;
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
+import org.referralbridge.config.PeriodicTask;
 import org.referralbridge.hl7.Acknowledgements;
 import org.referralbridge.operations.BridgeMetrics;
 import org.referralbridge.operations.BrokerQueues;
@@ -45,6 +47,13 @@ class OutboundConfiguration {
     OutboundProperties.Relay relay = properties.relay();
     return new OutboxRelay(outboundStore, outboundQueue, relay.interval(), relay.grace(), relay.batchSize(),
         Clock.systemUTC());
+  }
+
+  /** The relay's runs: the first one interval after start. */
+  @Bean
+  PeriodicTask outboxRelayTask(OutboxRelay outboxRelay, OutboundProperties properties) {
+    Duration interval = properties.relay().interval();
+    return new PeriodicTask("outbox-relay", interval, interval, outboxRelay::runOnce);
   }
 
   @Bean

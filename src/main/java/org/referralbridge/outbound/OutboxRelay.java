@@ -3,16 +3,12 @@ package org.referralbridge.outbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The outbox relay: sends the outbound messages that were recorded but never reached the broker (it was down when
- * their transaction committed, or the service stopped in between), oldest first, every interval on its own thread.
+ * their transaction committed, or the service stopped in between), oldest first, every interval (on its own thread: a {@code PeriodicTask}, OutboundConfiguration).
  * A message younger than the grace age is left to the after-commit send that is still on its way.
  *
  * <p>At least once, never lost: a crash after the send and before the mark queues the message again; so does a
@@ -20,7 +16,7 @@ import org.springframework.context.SmartLifecycle;
  * delivery handles: {@link OutboundSteps#prepare} skips a message already DELIVERED or FAILED, keeps a referral's
  * messages in order (WAIT), and every attempt carries the same control id, so a partner can recognise a repeat.
  */
-class OutboxRelay implements SmartLifecycle {
+class OutboxRelay {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   /** Batches one run sends at most, so a run ends even if marking were to go wrong. */
@@ -32,7 +28,6 @@ class OutboxRelay implements SmartLifecycle {
   private final Duration grace;
   private final int batchSize;
   private final Clock clock;
-  private ScheduledExecutorService executor;
 
   OutboxRelay(OutboundStore store, OutboundQueue queue, Duration interval, Duration grace, int batchSize,
       Clock clock) {
@@ -44,18 +39,7 @@ class OutboxRelay implements SmartLifecycle {
     this.clock = clock;
   }
 
-  /** First run one interval after start; a run does nothing until Camel (and so the broker's producer) is up. */
-  @Override
-  public synchronized void start() {
-    executor = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "outbox-relay");
-      thread.setDaemon(true);
-      return thread;
-    });
-    executor.scheduleWithFixedDelay(this::runOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  /** Sends what is due; returns how many messages were queued. The broker being down ends the run (one WARN). */
+  /** Sends what is due (nothing until Camel, and so the broker's producer, is up); returns how many messages were queued. The broker being down ends the run (one WARN). */
   int runOnce() {
     if (!queue.ready()) {
       return 0;
@@ -80,18 +64,5 @@ class OutboxRelay implements SmartLifecycle {
       log.info("Outbox relay: {} message(s) recorded earlier queued now", queued);
     }
     return queued;
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (executor != null) {
-      executor.shutdownNow();
-      executor = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return executor != null;
   }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.time.Duration;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
@@ -28,7 +27,7 @@ class H2CompactionTests {
   @Test
   void rewritesTheLivePagesOfTheNearlyEmptyChunksThatDurableCommitsLeave() throws Exception {
     JdbcDataSource dataSource = durableDatabase("rewrite");
-    H2Compaction compaction = new H2Compaction(dataSource, Duration.ofSeconds(5), 16 * 1024 * 1024);
+    H2Compaction compaction = new H2Compaction(dataSource, 16 * 1024 * 1024);
     try (Connection connection = dataSource.getConnection()) {
       MVStore store = storeOf(connection);
       createTable(connection);
@@ -49,7 +48,7 @@ class H2CompactionTests {
   void withCompactionTheFileStopsGrowingWithEveryCommit() throws Exception {
     long uncompacted = fileSizeAfterChurn("uncompacted", null);
     long compacted = fileSizeAfterChurn("compacted",
-        new H2Compaction(durableDatabase("compacted"), Duration.ofSeconds(5), 16 * 1024 * 1024));
+        new H2Compaction(durableDatabase("compacted"), 16 * 1024 * 1024));
     assertThat(compacted).as("file after 2,000 commits with compaction (without: %d bytes)", uncompacted)
         .isLessThan(uncompacted / 2);
   }
@@ -58,7 +57,7 @@ class H2CompactionTests {
   void doesNothingOnADatabaseThatIsNotAnEmbeddedFile() {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:mem:compaction-none");
-    assertThat(new H2Compaction(dataSource, Duration.ofSeconds(5), 1024).runOnce()).isFalse();
+    assertThat(new H2Compaction(dataSource, 1024).runOnce()).isFalse();
   }
 
   private long fileSizeAfterChurn(String name, H2Compaction compaction) throws Exception {
