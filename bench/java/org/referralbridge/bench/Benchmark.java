@@ -20,7 +20,8 @@ import org.hl7.fhir.r4.model.Bundle;
  * it keeps the harness working, its figures mean nothing); {@code bench.referrals} referrals in all (full: 10,000);
  * {@code bench.rates} fixed rates a second (full: 50,200,500); {@code bench.rate-seconds} (full: 5);
  * {@code bench.connections} (8); {@code bench.jvm-options} for the service's JVM (the Maven profile passes the
- * documented defaults, pom property {@code service.jvm-options}; run directly, none); {@code bench.output} the folder for the JSON (target/bench); {@code bench.raw-calls} calls per raw
+ * documented defaults, pom property {@code service.jvm-options}; run directly, none); {@code bench.output} the
+ * folder for the JSON (target/bench); {@code bench.raw-calls} calls per raw
  * limit (1,000); {@code bench.keep-data} {@code true} keeps the data directories (deleted by default);
  * {@code bench.raw-only} {@code true} measures the raw limits alone (for profiling the libraries).
  */

@@ -16,7 +16,8 @@ import org.referralbridge.support.ServiceJvm;
 
 /**
  * The packaged service in a JVM of its own, launched as the README launches it (java -jar with the documented JVM
- * options, embedded defaults, the default partner seed), with its data directory, ports and JVM options given. Output goes to a log file.
+ * options, embedded defaults, the default partner seed), with its data directory, ports and JVM options given.
+ * Output goes to a log file.
  */
 final class ServiceUnderTest implements AutoCloseable {
 

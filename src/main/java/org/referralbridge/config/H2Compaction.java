@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * commit then writes a new chunk of the pages it changed, the chunks stay a few per cent full, and nothing rewrites
  * them: the benchmark measured about 0.7 MB of file per referral, 13 GB after 10,000, on a database whose content is
  * a small fraction of that. This calls H2's own {@link MVStore#compact(int, int)}, what its background writer would
- * call, every few seconds ({@link EmbeddedDatabaseConfiguration}): the live pages of chunks below the target fill rate are rewritten (at most
- * {@link #writeLimitBytes} a run, under H2's store lock, as its writer does), and the chunks they leave are reused
- * once H2's retention time has passed. Commits stay as durable as before: the rewritten pages go to disk through the
+ * call, every few seconds ({@link EmbeddedDatabaseConfiguration}): the live pages of chunks below the target fill
+ * rate are rewritten (at most {@link #writeLimitBytes} a run, under H2's store lock, as its writer does), and the
+ * chunks they leave are reused once H2's retention time has passed. Commits stay as durable as before: the rewritten pages go to disk through the
  * same synced file.
  */
 final class H2Compaction {

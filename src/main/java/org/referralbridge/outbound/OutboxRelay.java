@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The outbox relay: sends the outbound messages that were recorded but never reached the broker (it was down when
- * their transaction committed, or the service stopped in between), oldest first, every interval (on its own thread: a {@code PeriodicTask}, OutboundConfiguration).
+ * their transaction committed, or the service stopped in between), oldest first, every interval (on a thread of its
+ * own: a {@code PeriodicTask}, see OutboundConfiguration).
  * A message younger than the grace age is left to the after-commit send that is still on its way.
  *
  * <p>At least once, never lost: a crash after the send and before the mark queues the message again; so does a
@@ -39,7 +40,10 @@ class OutboxRelay {
     this.clock = clock;
   }
 
-  /** Sends what is due (nothing until Camel, and so the broker's producer, is up); returns how many messages were queued. The broker being down ends the run (one WARN). */
+  /**
+   * Sends what is due (nothing until Camel, and so the broker's producer, is up); returns how many messages were
+   * queued. The broker being down ends the run (one WARN).
+   */
   int runOnce() {
     if (!queue.ready()) {
       return 0;
