@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:') and ${bridge.h2-compaction:true}")
 class EmbeddedDatabaseConfiguration {
 
-  /** How often, and how much live data a run rewrites at most: enough to keep up with 200 commits a second. */
+  /**
+   * How often, and how much live data a run rewrites at most. In the benchmark (continuous load, about 12 commits a
+   * second) this kept up with three quarters of the growth: 3.0 GB after 10,000 referrals instead of 13 GB.
+   */
   private static final Duration COMPACTION_INTERVAL = Duration.ofSeconds(5);
   private static final int COMPACTION_WRITE_LIMIT = 16 * 1024 * 1024;
 

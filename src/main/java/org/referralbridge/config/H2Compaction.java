@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * a small fraction of that. This calls H2's own {@link MVStore#compact(int, int)}, what its background writer would
  * call, every few seconds ({@link EmbeddedDatabaseConfiguration}): the live pages of chunks below the target fill
  * rate are rewritten (at most {@link #writeLimitBytes} a run, under H2's store lock, as its writer does), and the
- * chunks they leave are reused once H2's retention time has passed. Commits stay as durable as before: the rewritten pages go to disk through the
- * same synced file.
+ * chunks they leave are reused once H2's retention time has passed. Commits stay as durable as before: the rewritten
+ * pages go to disk through the same synced file.
  */
 final class H2Compaction {
 
