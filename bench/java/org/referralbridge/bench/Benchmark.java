@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
@@ -23,7 +24,11 @@ import org.hl7.fhir.r4.model.Bundle;
  * documented defaults, pom property {@code service.jvm-options}; run directly, none); {@code bench.output} the
  * folder for the JSON (target/bench); {@code bench.raw-calls} calls per raw
  * limit (1,000); {@code bench.keep-data} {@code true} keeps the data directories (deleted by default);
- * {@code bench.raw-only} {@code true} measures the raw limits alone (for profiling the libraries).
+ * {@code bench.raw-only} {@code true} measures the raw limits alone (for profiling the libraries);
+ * {@code bench.database} {@code h2} (default: the embedded file under the data directory) or {@code postgres}: a
+ * PostgreSQL server in a container this run starts (the fault suite's image and network settings,
+ * {@code BRIDGE_IT_POSTGRES_IMAGE}, {@code BRIDGE_IT_NETWORK}), one fresh database for the service and one for the
+ * raw limits.
  */
 public final class Benchmark {
 
@@ -31,7 +36,7 @@ public final class Benchmark {
 
   /** What one run measures and how much. */
   record Settings(boolean smoke, int referrals, int[] rates, double rateSeconds, int connections,
-      List<String> jvmOptions, Path output, int rawCalls, boolean rawOnly) {
+      List<String> jvmOptions, Path output, int rawCalls, boolean rawOnly, Database database) {
 
     static Settings fromSystemProperties() {
       boolean smoke = "smoke".equals(System.getProperty("bench.mode", "full"));
@@ -44,7 +49,8 @@ public final class Benchmark {
           Integer.getInteger("bench.connections", 8),
           options.isEmpty() ? List.of() : List.of(options.split("\\s+")),
           Path.of(System.getProperty("bench.output", "target/bench")), Integer.getInteger("bench.raw-calls",
-              smoke ? 20 : 1000), Boolean.getBoolean("bench.raw-only"));
+              smoke ? 20 : 1000), Boolean.getBoolean("bench.raw-only"),
+          Database.named(System.getProperty("bench.database", "")));
     }
   }
 
@@ -63,17 +69,24 @@ public final class Benchmark {
     Report report = new Report(settings, work);
     Path data = work.resolve("data");
 
+    try (Databases databases = Databases.start(settings.database())) {
+      return run(settings, report, work, data, stamp, databases);
+    }
+  }
+
+  private static Report run(Settings settings, Report report, Path work, Path data, String stamp,
+      Databases databases) throws Exception {
     Load load = new Load(0, settings.connections(), stamp);
     if (!settings.rawOnly()) {
       try {
-        load = measureService(settings, report, data, work, stamp);
+        load = measureService(settings, report, data, work, stamp, databases);
       } catch (Exception e) {
         report.write();
         throw e;
       }
     }
 
-    try (RawLimits raw = new RawLimits(work.resolve("raw-data"))) {
+    try (RawLimits raw = new RawLimits(work.resolve("raw-data"), databases.forRawLimits())) {
       byte[] payload = load.referral();
       int perThread = Math.max(1, settings.rawCalls() * 2 / settings.connections());
       raw.artemisDurableSend(settings.connections(), Math.max(1, perThread / 10), payload); // warm-up
@@ -123,10 +136,12 @@ public final class Benchmark {
   }
 
   /** The service's phases: start-up, ingest, end to end, resources, restart; returns the load (its referral count). */
-  private static Load measureService(Settings settings, Report report, Path data, Path work, String stamp)
-      throws Exception {
+  private static Load measureService(Settings settings, Report report, Path data, Path work, String stamp,
+      Databases databases) throws Exception {
     Duration startTimeout = Duration.ofMinutes(3);
-    try (ServiceUnderTest service = new ServiceUnderTest(data, settings.jvmOptions(), work.resolve("service.log"))) {
+    Map<String, String> database = databases.forService();
+    try (ServiceUnderTest service = new ServiceUnderTest(data, settings.jvmOptions(), database,
+        work.resolve("service.log"))) {
       service.launch();
       Load load = new Load(service.mllpPort(), settings.connections(), stamp);
       report.startup("empty data directory", service.firstAccept(load.referral(), startTimeout),
@@ -153,10 +168,10 @@ public final class Benchmark {
       report.endToEnd(flat.sent(), seconds, Metrics.latencyPercentile(before, after, 50),
           Metrics.latencyPercentile(before, after, 99));
       report.resources(load.referralsMade(), service.rssMib(), service.cpuSeconds() - cpuBefore,
-          (System.nanoTime() - wallBefore) / 1e9, sizeMib(data));
+          (System.nanoTime() - wallBefore) / 1e9, sizeMib(data), databases.serviceDatabaseMib());
       service.stop();
 
-      try (ServiceUnderTest again = new ServiceUnderTest(data, settings.jvmOptions(),
+      try (ServiceUnderTest again = new ServiceUnderTest(data, settings.jvmOptions(), database,
           work.resolve("service-2.log"))) {
         again.launch();
         report.startup("existing data directory (" + load.referralsMade() + " referrals)",

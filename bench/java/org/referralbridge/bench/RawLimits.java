@@ -42,16 +42,19 @@ final class RawLimits implements AutoCloseable {
 
   private final ConfigurableApplicationContext context;
 
-  RawLimits(Path dataDirectory) {
+  /** {@code databaseArguments}: the database's settings when it is not the embedded one. */
+  RawLimits(Path dataDirectory, List<String> databaseArguments) {
     // command-line arguments: they win over application.yaml
-    context = new SpringApplicationBuilder(ReferralBridgeApplication.class).run(
+    List<String> arguments = new ArrayList<>(List.of(
         "--bridge.data-directory=" + dataDirectory,
         "--bridge.intake.mllp.port=" + ServiceUnderTest.freePort(),
         "--server.port=0",
         "--bridge.processing.auto-startup=false",
         "--camel.springboot.main-run-controller=false",
         "--logging.level.root=WARN",
-        "--logging.level.org.referralbridge=WARN");
+        "--logging.level.org.referralbridge=WARN"));
+    arguments.addAll(databaseArguments);
+    context = new SpringApplicationBuilder(ReferralBridgeApplication.class).run(arguments.toArray(String[]::new));
   }
 
   /** Durable (persistent, synced) sends of the referral text to a queue of its own, one connection per thread. */

@@ -65,13 +65,18 @@ final class Report {
         + num(endToEnd) + ",\"latencyP50Seconds\":" + num(p50) + ",\"latencyP99Seconds\":" + num(p99) + "}");
   }
 
-  void resources(int referrals, long rssMib, double cpuSeconds, double wallSeconds, long dataMib) {
+  /** {@code databaseMib}: the PostgreSQL database's size, or -1 with H2 (its file is in the data directory). */
+  void resources(int referrals, long rssMib, double cpuSeconds, double wallSeconds, long dataMib, long databaseMib) {
     rows.add(new Row("resources", "RSS after " + referrals + " referrals", rssMib + " MiB", "≤ 1,024 MiB", ""));
     rows.add(new Row("resources", "data directory after " + referrals + " referrals", dataMib + " MiB", "", ""));
+    if (databaseMib >= 0) {
+      rows.add(new Row("resources", "PostgreSQL database after " + referrals + " referrals", databaseMib + " MiB", "",
+          ""));
+    }
     rows.add(new Row("resources", "service CPU during the load phases", fmt(cpuSeconds) + " s in " + fmt(wallSeconds)
         + " s", "", fmt(cpuSeconds / wallSeconds) + " cores on average"));
     entry("resources", "{\"referrals\":" + referrals + ",\"rssMib\":" + rssMib + ",\"dataMib\":" + dataMib
-        + ",\"cpuSeconds\":" + num(cpuSeconds)
+        + ",\"databaseMib\":" + databaseMib + ",\"cpuSeconds\":" + num(cpuSeconds)
         + ",\"wallSeconds\":" + num(wallSeconds) + "}");
   }
 
@@ -98,6 +103,7 @@ final class Report {
         .append(settings.smoke() ? " (SMOKE: figures mean nothing)" : "").append('\n');
     out.append("service JVM options: ").append(settings.jvmOptions().isEmpty() ? "(none)"
         : String.join(" ", settings.jvmOptions())).append('\n');
+    out.append("database: ").append(settings.database().description()).append('\n');
     out.append("| section | measure | value | target | note |\n|---|---|---|---|---|\n");
     for (Row row : rows) {
       out.append("| ").append(row.section()).append(" | ").append(row.measure()).append(" | ").append(row.value())
@@ -113,7 +119,8 @@ final class Report {
 
   void write() throws IOException {
     String document = "{\"when\":" + quote(when) + ",\"machine\":" + quote(machine()) + ",\"smoke\":"
-        + settings.smoke() + ",\"jvmOptions\":" + quote(String.join(" ", settings.jvmOptions())) + ",\"results\":["
+        + settings.smoke() + ",\"jvmOptions\":" + quote(String.join(" ", settings.jvmOptions())) + ",\"database\":"
+        + quote(settings.database().name().toLowerCase(Locale.ROOT)) + ",\"results\":["
         + json + "]}\n";
     Files.writeString(json(), document);
     Files.writeString(work.resolve("report.md"), table());

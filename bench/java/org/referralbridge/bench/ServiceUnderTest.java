@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.referralbridge.support.ServiceJvm;
 
 /**
  * The packaged service in a JVM of its own, launched as the README launches it (java -jar with the documented JVM
- * options, embedded defaults, the default partner seed), with its data directory, ports and JVM options given.
+ * options, embedded defaults, the default partner seed), with its data directory, ports and JVM options given,
+ * and the database's settings when it is not the embedded one.
  * Output goes to a log file.
  */
 final class ServiceUnderTest implements AutoCloseable {
@@ -25,6 +27,7 @@ final class ServiceUnderTest implements AutoCloseable {
 
   private final Path dataDirectory;
   private final List<String> jvmOptions;
+  private final Map<String, String> environment;
   private final Path log;
   private final int httpPort = freePort();
   private final int mllpPort = freePort();
@@ -32,9 +35,11 @@ final class ServiceUnderTest implements AutoCloseable {
   private Process process;
   private long launchedNanos;
 
-  ServiceUnderTest(Path dataDirectory, List<String> jvmOptions, Path log) {
+  /** {@code environment}: settings beyond the defaults (the database's, with PostgreSQL). */
+  ServiceUnderTest(Path dataDirectory, List<String> jvmOptions, Map<String, String> environment, Path log) {
     this.dataDirectory = dataDirectory;
     this.jvmOptions = jvmOptions;
+    this.environment = environment;
     this.log = log;
   }
 
@@ -51,6 +56,7 @@ final class ServiceUnderTest implements AutoCloseable {
     builder.environment().put("BRIDGE_DATA_DIRECTORY", dataDirectory.toString());
     builder.environment().put("SERVER_PORT", String.valueOf(httpPort));
     builder.environment().put("BRIDGE_INTAKE_MLLP_PORT", String.valueOf(mllpPort));
+    builder.environment().putAll(environment);
     launchedNanos = System.nanoTime();
     process = builder.start();
   }

@@ -5,6 +5,8 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -17,18 +19,19 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * A real PostgreSQL server in a container, on a fixed 127.0.0.1 port (so the service keeps its URL across an
- * outage): with host networking it listens there itself, otherwise the port is published there.
+ * outage): with host networking it listens there itself, otherwise the port is published there. The image and the
+ * network are the fault suite's settings ({@link FaultSuiteSettings}); the benchmark's PostgreSQL option uses it too.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
-  static final String USER = "bridge";
-  static final String PASSWORD = "bridge-secret";
+  public static final String USER = "bridge";
+  public static final String PASSWORD = "bridge-secret";
 
   private final int port = TestPorts.freePort();
   private final GenericContainer<?> container;
 
   @SuppressWarnings("resource")
-  PostgresServer() {
+  public PostgresServer() {
     container = new GenericContainer<>(DockerImageName.parse(FaultSuiteSettings.postgresImage()))
         .withLabel(FaultSuiteSettings.LABEL, "true")
         .withEnv("POSTGRES_USER", USER)
@@ -46,20 +49,34 @@ final class PostgresServer implements AutoCloseable {
     }
   }
 
-  PostgresServer start() {
+  public PostgresServer start() {
     container.start();
     awaitConnections(Duration.ofMinutes(1));
     return this;
   }
 
-  String jdbcUrl(String database) {
+  public String jdbcUrl(String database) {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
   /** A new, empty database (one per scenario, so that scenarios never see each other's referrals). */
-  String createDatabase(String name) {
+  public String createDatabase(String name) {
     execute("postgres", "CREATE DATABASE " + name);
     return jdbcUrl(name);
+  }
+
+  /** The database's size on disk (tables, indexes, TOAST), in MiB. */
+  public long databaseSizeMib(String name) {
+    try (Connection connection = connect("postgres");
+        PreparedStatement statement = connection.prepareStatement("SELECT pg_database_size(?)")) {
+      statement.setString(1, name);
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        return result.getLong(1) / (1024 * 1024);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL did not tell the size of " + name, e);
+    }
   }
 
   Connection connect(String database) throws SQLException {

@@ -10,7 +10,7 @@ import org.testcontainers.DockerClientFactory;
  * Runs the fault suite only where Docker and its images are there. Elsewhere the suite is skipped with the
  * reason, unless Docker is required (BRIDGE_IT_REQUIRE_DOCKER=true, as in .ci/run): then it fails.
  */
-class RequiresDocker implements ExecutionCondition {
+public class RequiresDocker implements ExecutionCondition {
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
