@@ -31,7 +31,7 @@ class IntakeConfiguration {
 
   @Bean
   ReferralIntake referralIntake(Hl7Parser hl7Parser, IntakeProperties properties, SenderPolicy senderPolicy) {
-    return new ReferralIntake(hl7Parser, properties.maxMessageChars(), senderPolicy);
+    return new ReferralIntake(hl7Parser, properties.maxMessageChars(), properties.structureLimits(), senderPolicy);
   }
 
   @Bean

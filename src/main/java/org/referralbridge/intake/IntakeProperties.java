@@ -18,12 +18,13 @@ import org.springframework.validation.annotation.Validated;
  * @param receivingApplication MSH-3 of our acknowledgements
  * @param receivingFacility MSH-4 of our acknowledgements
  * @param enqueueTimeout the longest a sender waits for the durable enqueue before getting AE 207
+ * @param structureLimits how many segments, repetitions and components a message may have before it is parsed
  */
 @Validated
 @ConfigurationProperties("bridge.intake")
 public record IntakeProperties(@Valid @NotNull Mllp mllp, @Min(1024) int maxMessageChars,
     @NotBlank String receivingApplication, @NotBlank String receivingFacility,
-    @DefaultValue("10s") java.time.Duration enqueueTimeout) {
+    @DefaultValue("10s") java.time.Duration enqueueTimeout, @Valid @DefaultValue StructureLimits structureLimits) {
 
   /** The clinic's side of every exchange: MSH-3/4 of our acknowledgements and notices. */
   public ApplicationId clinic() {

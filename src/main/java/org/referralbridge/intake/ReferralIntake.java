@@ -40,11 +40,14 @@ public final class ReferralIntake {
 
   private final Hl7Parser parser;
   private final int maxMessageChars;
+  private final StructureLimits structureLimits;
   private final SenderPolicy senders;
 
-  public ReferralIntake(Hl7Parser parser, int maxMessageChars, SenderPolicy senders) {
+  public ReferralIntake(Hl7Parser parser, int maxMessageChars, StructureLimits structureLimits,
+      SenderPolicy senders) {
     this.parser = parser;
     this.maxMessageChars = maxMessageChars;
+    this.structureLimits = structureLimits;
     this.senders = senders;
   }
 
@@ -186,7 +189,8 @@ public final class ReferralIntake {
     headers.put(EnvelopeHeaders.GROUP, group);
   }
 
-  private static <M> M parse(String raw, Hl7Parser.Parse<M> parse) {
+  private <M> M parse(String raw, Hl7Parser.Parse<M> parse) {
+    structureLimits.check(raw);
     try {
       return parse.parse(raw);
     } catch (HL7Exception e) {

@@ -23,7 +23,8 @@ class ReferralIntakeTests {
     }
   };
 
-  private final ReferralIntake intake = new ReferralIntake(new Hl7Parser(), 100_000, EVERY_SENDER_KNOWN);
+  private final ReferralIntake intake =
+      new ReferralIntake(new Hl7Parser(), 100_000, StructureLimits.DEFAULTS, EVERY_SENDER_KNOWN);
 
   @ParameterizedTest
   @ValueSource(strings = {Hl7Samples.TRD_PHQ9, Hl7Samples.PTSD_PCL5, Hl7Samples.REF_I11_V23,
@@ -82,15 +83,22 @@ class ReferralIntakeTests {
 
   @Test
   void rejectsAMessageOverTheSizeLimit() {
-    ReferralIntake small = new ReferralIntake(new Hl7Parser(), 500, EVERY_SENDER_KNOWN);
+    ReferralIntake small = new ReferralIntake(new Hl7Parser(), 500, StructureLimits.DEFAULTS, EVERY_SENDER_KNOWN);
     assertThatThrownBy(() -> small.check(Hl7Samples.read(Hl7Samples.TRD_PHQ9), new HashMap<>()))
         .isInstanceOfSatisfying(IntakeRejection.class, r -> assertThat(r.ackCode()).isEqualTo(AckCode.AR));
   }
 
   @Test
+  void refusesAMessageWithMoreStructureThanTheLimitsBeforeParsingIt() {
+    String deep = Hl7Samples.replaceField(Hl7Samples.read(Hl7Samples.TRD_PHQ9), "PID", 5, "A^B~".repeat(22_000));
+    assertRejected(deep, AckCode.AR, 207, "PID-5");
+  }
+
+  @Test
   void refusesAnUnknownSenderOrMarksItsMessageForQuarantineAsConfigured() {
     String message = Hl7Samples.read(Hl7Samples.TRD_PHQ9);
-    ReferralIntake refusing = new ReferralIntake(new Hl7Parser(), 100_000, policy(SenderPolicy.Decision.REFUSE));
+    ReferralIntake refusing =
+        new ReferralIntake(new Hl7Parser(), 100_000, StructureLimits.DEFAULTS, policy(SenderPolicy.Decision.REFUSE));
     assertThatThrownBy(() -> refusing.check(message, new HashMap<>()))
         .isInstanceOfSatisfying(IntakeRejection.class, r -> {
           assertThat(r.ackCode()).isEqualTo(AckCode.AR);
@@ -98,7 +106,8 @@ class ReferralIntakeTests {
           assertThat(r.getMessage()).isEqualTo("unknown sender");
         });
     Map<String, Object> headers = new HashMap<>();
-    new ReferralIntake(new Hl7Parser(), 100_000, policy(SenderPolicy.Decision.QUARANTINE)).check(message, headers);
+    new ReferralIntake(new Hl7Parser(), 100_000, StructureLimits.DEFAULTS, policy(SenderPolicy.Decision.QUARANTINE))
+        .check(message, headers);
     assertThat(headers.get(EnvelopeHeaders.QUARANTINE)).isEqualTo(true);
     Map<String, Object> known = new HashMap<>();
     intake.check(message, known);

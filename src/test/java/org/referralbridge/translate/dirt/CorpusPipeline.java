@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.referralbridge.hl7.Hl7Parser;
 import org.referralbridge.intake.IntakeRejection;
 import org.referralbridge.intake.ReferralIntake;
+import org.referralbridge.intake.StructureLimits;
 import org.referralbridge.partner.SenderPolicy;
 import org.referralbridge.translate.RefI12Translator;
 import org.referralbridge.translate.TestTranslators;
@@ -53,7 +54,8 @@ final class CorpusPipeline {
   };
 
   private final Hl7Parser parser = new Hl7Parser();
-  private final ReferralIntake intake = new ReferralIntake(parser, MAX_MESSAGE_CHARS, EVERY_SENDER_KNOWN);
+  private final ReferralIntake intake =
+      new ReferralIntake(parser, MAX_MESSAGE_CHARS, StructureLimits.DEFAULTS, EVERY_SENDER_KNOWN);
   private final RefI12Translator translator = TestTranslators.translator(new TranslationSettings(
       "http://referralbridge.org/fhir/sid",
       new TranslationSettings.Clinic("Lakeside Ketamine Clinic", "http://referralbridge.org/fhir/sid/organization",
