@@ -21,7 +21,7 @@ class BrokerRestartIT extends FaultScenario {
 
     List<ReferralStream.Item> items = referrals("broker", 200);
     List<ReferralStream.Outcome> outcomes = new ReferralStream(List.of(ReferralStream.local(service.mllpPort())), 4)
-        .pace(Duration.ofMillis(150)).pipelineSometimes(2)
+        .pace(Duration.ofMillis(150)).pipelineSometimes(2).stopIfGone(service::endedReason)
         .whenAccepted(70, () -> {
           broker.stop();
           PostgresServer.sleep(10_000);

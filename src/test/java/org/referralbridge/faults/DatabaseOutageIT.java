@@ -17,7 +17,7 @@ class DatabaseOutageIT extends FaultScenario {
     ServiceProcess service = service("instance").start();
     List<ReferralStream.Item> items = referrals("db", 200);
     List<ReferralStream.Outcome> outcomes = new ReferralStream(List.of(ReferralStream.local(service.mllpPort())), 4)
-        .pace(Duration.ofMillis(150)).pipelineSometimes(3)
+        .pace(Duration.ofMillis(150)).pipelineSometimes(3).stopIfGone(service::endedReason)
         .whenAccepted(60, () -> {
           postgres().stopServer();
           PostgresServer.sleep(40_000);

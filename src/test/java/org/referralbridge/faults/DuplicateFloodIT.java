@@ -25,10 +25,10 @@ class DuplicateFloodIT extends FaultScenario {
     }
     List<ReferralStream.Outcome> outcomes = new ArrayList<>(
         new ReferralStream(List.of(ReferralStream.local(service.mllpPort())), 6).pace(Duration.ofMillis(20))
-            .pipelineSometimes(5).send(copies));
+            .pipelineSometimes(5).stopIfGone(service::endedReason).send(copies));
     PostgresServer.sleep(5000);
     outcomes.addAll(new ReferralStream(List.of(ReferralStream.local(service.mllpPort())), 2)
-        .pace(Duration.ofMillis(10)).send(referrals.subList(0, 40)));
+        .pace(Duration.ofMillis(10)).stopIfGone(service::endedReason).send(referrals.subList(0, 40)));
 
     ScenarioAudit.Figures figures = audit("5 duplicate flood (x3, +1)", service)
         .audit(outcomes, FaultScenario::referralIdOf, "100 referrals x 3 concurrent copies, 40 sent a 4th time later");

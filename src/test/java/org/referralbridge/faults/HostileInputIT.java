@@ -39,7 +39,9 @@ class HostileInputIT extends FaultScenario {
     List<ReferralStream.Outcome> outcomes;
     try {
       outcomes = new ReferralStream(List.of(ReferralStream.local(service.mllpPort())), 8).pace(Duration.ZERO)
-          .ackTimeout(Duration.ofSeconds(20)).pipelineSometimes(6).send(items);
+          .ackTimeout(Duration.ofSeconds(20)).pipelineSometimes(6)
+          .stopIfGone(service::endedReason)
+          .send(items);
     } finally {
       sampler.shutdownNow();
     }

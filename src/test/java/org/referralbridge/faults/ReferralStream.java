@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A stream of messages sent the way referring systems send them: several MLLP connections, each sending one
@@ -58,6 +59,9 @@ final class ReferralStream {
   private final AtomicInteger pipelined = new AtomicInteger();
   private final AtomicInteger pipelinedUnanswered = new AtomicInteger();
   private final AtomicInteger mismatched = new AtomicInteger();
+  private Supplier<String> gone = () -> null;
+  /** The messages not yet taken by a sender. */
+  private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
 
   ReferralStream(List<InetSocketAddress> endpoints, int connections) {
     this.endpoints = endpoints;
@@ -79,6 +83,15 @@ final class ReferralStream {
     return this;
   }
 
+  /**
+   * Asked whenever a sender cannot connect: a reason (the service's process has ended, say) stops the stream at
+   * once and fails it with that reason, rather than retrying into a dead port until the stream's time limit.
+   */
+  ReferralStream stopIfGone(Supplier<String> reason) {
+    this.gone = reason;
+    return this;
+  }
+
   /** Runs {@code action} (on its own thread, the stream going on meanwhile) once {@code count} AAs came back. */
   ReferralStream whenAccepted(int count, Runnable action) {
     actions.put(count, action);
@@ -86,18 +99,19 @@ final class ReferralStream {
   }
 
   List<Outcome> send(List<Item> items) {
-    ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>(items);
+    queue.addAll(items);
     List<Outcome> outcomes = new CopyOnWriteArrayList<>();
     ExecutorService senders = Executors.newFixedThreadPool(connections);
     for (int c = 0; c < connections; c++) {
       int first = c;
-      senders.submit(() -> sendAll(queue, outcomes, first));
+      senders.submit(() -> sendAll(outcomes, first));
     }
     senders.shutdown();
     try {
       if (!senders.awaitTermination(STREAM_LIMIT.toMinutes(), TimeUnit.MINUTES)) {
         senders.shutdownNow();
-        throw new IllegalStateException("the stream did not finish in " + STREAM_LIMIT.toMinutes() + " minutes");
+        throw new IllegalStateException("the stream did not finish in " + STREAM_LIMIT.toMinutes() + " minutes ("
+            + outcomes.size() + " of " + items.size() + " messages answered)");
       }
       actionRunner.shutdown();
       actionRunner.awaitTermination(10, TimeUnit.MINUTES);
@@ -106,7 +120,8 @@ final class ReferralStream {
       throw new IllegalStateException(e);
     }
     if (!actionFailures.isEmpty()) {
-      throw new IllegalStateException("a fault action failed", actionFailures.get(0));
+      throw new IllegalStateException("the stream could not go on: " + actionFailures.get(0).getMessage(),
+          actionFailures.get(0));
     }
     return new ArrayList<>(outcomes);
   }
@@ -131,7 +146,7 @@ final class ReferralStream {
     return mismatched.get();
   }
 
-  private void sendAll(ConcurrentLinkedQueue<Item> queue, List<Outcome> outcomes, int connectionIndex) {
+  private void sendAll(List<Outcome> outcomes, int connectionIndex) {
     Sender sender = new Sender(connectionIndex % endpoints.size());
     Item item;
     while ((item = queue.poll()) != null) {
@@ -153,7 +168,7 @@ final class ReferralStream {
         Outcome outcome = sender.deliver(batch.get(i), i < firstAnswers.size() ? firstAnswers.get(i) : null,
             batch.size() > 1 && pipelinable(batch.get(i)));
         outcomes.add(outcome);
-        accepted(outcome, queue);
+        accepted(outcome);
       }
       PostgresServer.sleep(pace.toMillis());
     }
@@ -173,7 +188,7 @@ final class ReferralStream {
     return item.raw() == null && item.message() != null && item.resend();
   }
 
-  private void accepted(Outcome outcome, ConcurrentLinkedQueue<Item> queue) {
+  private void accepted(Outcome outcome) {
     if (!"AA".equals(outcome.ack())) {
       return;
     }
@@ -185,11 +200,15 @@ final class ReferralStream {
         } catch (Throwable t) {
           // the scenario cannot go on (the service did not come back, say): stop sending at once rather
           // than resending into a dead port until the stream's time limit
-          actionFailures.add(t);
-          queue.clear();
+          stop(t);
         }
       });
     }
+  }
+
+  private void stop(Throwable reason) {
+    actionFailures.add(reason);
+    queue.clear();
   }
 
   /** One sender's connection: the endpoint it uses now, and its MLLP connection when it has one. */
@@ -253,6 +272,11 @@ final class ReferralStream {
         attempts++;
         if (client == null && !connect(item.raw() != null ? 3000 : ackTimeoutMillis)) {
           // nothing was sent: every kind of message is tried again (a slow or restarting listener is no answer)
+          String reason = gone.get();
+          if (reason != null) {
+            stop(new IllegalStateException("the stream stopped: " + reason));
+            break;
+          }
           PostgresServer.sleep(resendPause.toMillis());
           continue;
         }

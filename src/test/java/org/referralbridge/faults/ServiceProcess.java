@@ -140,6 +140,14 @@ final class ServiceProcess implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
+  /** Null while the service's process runs; once it has ended, how (for a stream to stop on: see its log). */
+  String endedReason() {
+    if (process == null || process.isAlive()) {
+      return null;
+    }
+    return "the service's process ended with exit code " + process.exitValue() + " (its log: " + log + ")";
+  }
+
   /** The resident set size of the service's JVM in MiB (Linux), or -1. */
   long rssMib() {
     return ServiceJvm.rssMib(process.pid());
