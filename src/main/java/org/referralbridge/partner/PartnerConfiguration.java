@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
+import org.referralbridge.config.PeriodicTask;
 import org.referralbridge.operations.BridgeMetrics;
 import org.referralbridge.store.FhirStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,7 +18,14 @@ class PartnerConfiguration {
 
   @Bean
   PartnerDirectory partnerDirectory(FhirStore fhirStore, PartnerProperties properties) {
-    return new PartnerDirectory(fhirStore, properties.cacheTtl(), Clock.systemUTC());
+    return new PartnerDirectory(fhirStore, Clock.systemUTC());
+  }
+
+  /** Reads the partner directory again on a thread of its own, never on intake's. */
+  @Bean
+  PeriodicTask partnerDirectoryRefresh(PartnerDirectory partnerDirectory, PartnerProperties properties) {
+    return new PeriodicTask("partner-directory-refresh", properties.cacheTtl(), properties.cacheTtl(),
+        partnerDirectory::refreshQuietly);
   }
 
   @Bean

@@ -1,7 +1,6 @@
 package org.referralbridge.partner;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -21,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The referring partners, read from the FHIR store (Organizations with sender identifiers, and their Endpoints).
- * The whole directory is held in memory and read again every {@code refreshAfter}, so intake's per-message lookup
- * costs nothing and edits through the FHIR API take effect; while the store cannot be read, the last directory
- * read keeps serving (intake does not stop because the FHIR store is down).
+ * Intake looks senders up in a snapshot held in memory, so a lookup never reads the store: the snapshot is read
+ * once when first needed, then again on a thread of its own ({@link #refreshQuietly()}, every
+ * {@code bridge.partners.cache-ttl}) and at once after a partner is created. While the store cannot be read, the
+ * last snapshot keeps serving, so intake does not stop or slow down because the FHIR store is down or busy.
  */
 public class PartnerDirectory {
 
@@ -31,35 +31,35 @@ public class PartnerDirectory {
   private static final int MAX_PARTNERS = 10_000;
 
   private final FhirStore store;
-  private final Duration refreshAfter;
   private final Clock clock;
   private volatile Map<String, Partner> bySender;
   private volatile Instant readAt = Instant.MIN;
 
-  public PartnerDirectory(FhirStore store, Duration refreshAfter, Clock clock) {
+  public PartnerDirectory(FhirStore store, Clock clock) {
     this.store = store;
-    this.refreshAfter = refreshAfter;
     this.clock = clock;
   }
 
-  /** The partner that answers for an HL7 v2 sender ("MSH-3^MSH-4"), if any. */
+  /**
+   * The partner that answers for an HL7 v2 sender ("MSH-3^MSH-4"), if any, from the snapshot; only the very first
+   * lookup, before any snapshot was read, reads the store (and fails if it cannot).
+   */
   public Optional<Partner> findBySender(String senderKey) {
-    Instant now = clock.instant();
-    if (bySender == null || !readAt.plus(refreshAfter).isAfter(now)) {
-      try {
-        refresh();
-      } catch (RuntimeException e) {
-        if (bySender == null) {
-          throw e;
-        }
-        log.warn("Partner directory could not be read again ({}); serving the one read at {}",
-            e.getClass().getSimpleName(), readAt);
-      }
+    Map<String, Partner> snapshot = bySender;
+    if (snapshot == null) {
+      snapshot = firstSnapshot();
     }
-    return Optional.ofNullable(bySender.get(senderKey));
+    return Optional.ofNullable(snapshot.get(senderKey));
   }
 
-  /** Reads the whole directory now (after a partner was created, or when the cached copy is old). */
+  private synchronized Map<String, Partner> firstSnapshot() {
+    if (bySender == null) {
+      refresh();
+    }
+    return bySender;
+  }
+
+  /** Reads the whole directory now (after a partner was created, say); fails if the store cannot be read. */
   public synchronized void refresh() {
     Map<String, Partner> directory = new HashMap<>();
     for (IBaseResource resource : store.search("Organization?identifier="
@@ -70,6 +70,16 @@ public class PartnerDirectory {
     }
     bySender = Map.copyOf(directory);
     readAt = clock.instant();
+  }
+
+  /** The periodic refresh: reads the directory again, or keeps serving the last snapshot if the store is away. */
+  public void refreshQuietly() {
+    try {
+      refresh();
+    } catch (RuntimeException e) {
+      log.warn("Partner directory could not be read again ({}); serving the one read at {}",
+          e.getClass().getSimpleName(), readAt);
+    }
   }
 
   private Partner toPartner(Organization organization) {

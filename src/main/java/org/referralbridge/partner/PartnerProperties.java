@@ -2,6 +2,7 @@ package org.referralbridge.partner;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
@@ -13,12 +14,13 @@ import org.springframework.validation.annotation.Validated;
  * @param seed FHIR transaction Bundle of partners loaded at start (conditional creates: edits made later through
  *     the FHIR API are kept); empty for none
  * @param unknownSenders what happens to messages from senders no partner answers for
- * @param cacheTtl how long a directory lookup is reused before the store is asked again
+ * @param cacheTtl how often the directory is read again from the store (on a thread of its own; intake's lookups
+ *     never read the store)
  */
 @Validated
 @ConfigurationProperties("bridge.partners")
 public record PartnerProperties(Resource seed, @NotNull @DefaultValue("REFUSE") UnknownSenders unknownSenders,
-    @NotNull @DefaultValue("30s") Duration cacheTtl) {
+    @NotNull @DurationMin(seconds = 1) @DefaultValue("30s") Duration cacheTtl) {
 
   /** Policy for messages from unknown senders. */
   public enum UnknownSenders {

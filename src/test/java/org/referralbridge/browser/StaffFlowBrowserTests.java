@@ -86,7 +86,6 @@ class StaffFlowBrowserTests {
     registry.add("camel.springboot.main-run-controller", () -> false);
     registry.add("bridge.partners.seed",
         () -> TestPartners.seed(data.resolve("seed"), REFERRER.port(), FHIR_REFERRER_PORT));
-    registry.add("bridge.partners.cache-ttl", () -> "0s");
     registry.add("bridge.outbound.first-retry-delay", () -> "500ms");
     registry.add("bridge.outbound.max-retry-delay", () -> "2s");
     registry.add("bridge.outbound.ack-timeout-millis", () -> 2000);

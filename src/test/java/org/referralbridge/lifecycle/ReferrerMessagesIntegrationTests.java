@@ -77,7 +77,6 @@ class ReferrerMessagesIntegrationTests {
     registry.add("bridge.partners.seed",
         () -> TestPartners.seed(data.resolve("seed"), REFERRER.port(), Integer.parseInt(
             FHIR_REFERRER.baseUrl().replaceAll(".*:(\\d+)/fhir", "$1"))));
-    registry.add("bridge.partners.cache-ttl", () -> "0s");
   }
 
   /** What was sent and what came back, written to target/referrer-exchange.txt for people to read. */

@@ -65,7 +65,6 @@ class ClosedLoopIntegrationTests {
     registry.add("bridge.partners.seed",
         () -> TestPartners.seed(data.resolve("seed"), REFERRER.port(), Integer.parseInt(
             FHIR_REFERRER.baseUrl().replaceAll(".*:(\\d+)/fhir", "$1"))));
-    registry.add("bridge.partners.cache-ttl", () -> "0s");
     registry.add("bridge.outbound.first-retry-delay", () -> "500ms");
     registry.add("bridge.outbound.max-retry-delay", () -> "2s");
     registry.add("bridge.outbound.ack-timeout-millis", () -> 2000);

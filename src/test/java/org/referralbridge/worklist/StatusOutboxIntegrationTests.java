@@ -72,7 +72,6 @@ class StatusOutboxIntegrationTests {
     registry.add("camel.springboot.main-run-controller", () -> false);
     registry.add("bridge.partners.seed", () -> TestPartners.seed(data.resolve("seed"), REFERRER.port(),
         TestPorts.freePort()));
-    registry.add("bridge.partners.cache-ttl", () -> "0s");
     registry.add("bridge.outbound.first-retry-delay", () -> "500ms");
     registry.add("bridge.outbound.max-retry-delay", () -> "2s");
     registry.add("bridge.outbound.relay.interval", () -> "1s");
