@@ -72,6 +72,17 @@ public class PartnerDirectory {
     readAt = clock.instant();
   }
 
+  /** When the snapshot intake serves was read, or null before the first read. */
+  public Instant snapshotReadAt() {
+    return bySender == null ? null : readAt;
+  }
+
+  /** How many senders the snapshot knows (0 before the first read). */
+  public int senders() {
+    Map<String, Partner> snapshot = bySender;
+    return snapshot == null ? 0 : snapshot.size();
+  }
+
   /** The periodic refresh: reads the directory again, or keeps serving the last snapshot if the store is away. */
   public void refreshQuietly() {
     try {

@@ -237,7 +237,7 @@ class OperationsIntegrationTests {
   }
 
   @Test
-  void readinessFollowsTheBrokerAndTheStoreWhileLivenessStaysUp() throws Exception {
+  void readinessFollowsTheBrokerAndTheStoreWhileLivenessStaysUpAndIntakeDoesNotNeedTheStore() throws Exception {
     await().atMost(WITHIN).until(() -> probe("readiness").statusCode() == 200);
     assertThat(probe("readiness").body()).isEqualTo("{\"status\":\"UP\"}");
     JsonNode details = json.readTree(api("GET", "/actuator/health/readiness", "admin").body());
@@ -256,11 +256,21 @@ class OperationsIntegrationTests {
     BROKER.start();
     await().atMost(WITHIN).until(() -> probe("readiness").statusCode() == 200);
 
+    assertThat(probe("intake").statusCode()).isEqualTo(200);
+    assertThat(probe("processing").statusCode()).isEqualTo(200);
+    assertThat(json.readTree(api("GET", "/actuator/health/intake", "admin").body()).path("components")
+        .fieldNames()).toIterable().containsExactlyInAnyOrder("jms", "partnerDirectory");
+
     STORE.stop();
     await().atMost(WITHIN).until(() -> probe("readiness").statusCode() == 503);
     assertThat(json.readTree(api("GET", "/actuator/health/readiness", "admin").body())
         .path("components").path("fhirStore").path("status").asText()).isEqualTo("DOWN");
     assertThat(probe("liveness").statusCode()).isEqualTo(200);
+    // intake carries on from its partner snapshot while processing waits for the store
+    assertThat(probe("processing").statusCode()).isEqualTo(503);
+    assertThat(probe("intake").statusCode()).isEqualTo(200);
+    assertThat(sendAccepted(Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "health1"))).contains("MSA|AA|CTL-health1");
+    awaitStatus("CTL-health1", "DEAD_LETTERED");
   }
 
   @Test
