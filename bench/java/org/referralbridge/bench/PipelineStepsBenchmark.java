@@ -2,7 +2,6 @@ package org.referralbridge.bench;
 
 import ca.uhn.hl7v2.HL7Exception;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +25,6 @@ import org.referralbridge.hl7.Hl7Parser;
 import org.referralbridge.support.Hl7Samples;
 import org.referralbridge.translate.RefI12Translator;
 import org.referralbridge.translate.TestTranslators;
-import org.referralbridge.translate.TranslationSettings;
 import org.referralbridge.validate.ProfileValidator;
 import org.referralbridge.validate.RepairingValidator;
 
@@ -52,9 +50,6 @@ public class PipelineStepsBenchmark {
 
   private static final int REFERRALS = 64;
   private static final Instant RECEIVED = Instant.parse("2026-12-01T10:00:00Z");
-  private static final TranslationSettings SETTINGS = new TranslationSettings("http://referralbridge.org/fhir/sid",
-      new TranslationSettings.Clinic("Lakeside Ketamine Clinic", "http://referralbridge.org/fhir/sid/organization",
-          "LAKESIDE_KETAMINE"), ZoneId.of("America/Los_Angeles"));
 
   private final Hl7Parser parser = new Hl7Parser();
   private RefI12Translator translator;
@@ -68,7 +63,7 @@ public class PipelineStepsBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws HL7Exception {
     validator = TestTranslators.validator();
-    translator = TestTranslators.translator(SETTINGS);
+    translator = TestTranslators.translator(TestTranslators.SETTINGS);
     repairGate = new RepairingValidator(validator);
     for (int i = 0; i < REFERRALS; i++) {
       String raw = Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "jmh-" + i);

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -53,10 +52,7 @@ class RefI12TranslatorGoldenTests {
   private static final String EXPECTED_SUFFIX = ".expected.json";
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
   private static final Instant RECEIVED_AT = Instant.parse("2026-11-21T09:00:00Z");
-  private static final TranslationSettings SETTINGS = new TranslationSettings("http://referralbridge.org/fhir/sid",
-      new TranslationSettings.Clinic("Lakeside Ketamine Clinic", "http://referralbridge.org/fhir/sid/organization",
-          "LAKESIDE_KETAMINE"),
-      ZoneId.of("America/Los_Angeles"));
+  private static final TranslationSettings SETTINGS = TestTranslators.SETTINGS;
   private static final int MAX_REPORTED_DIFFERENCES = 40;
 
   private final Hl7Parser parser = new Hl7Parser();

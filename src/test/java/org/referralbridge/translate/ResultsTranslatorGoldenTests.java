@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Identifier;
@@ -31,10 +30,7 @@ class ResultsTranslatorGoldenTests {
       "results");
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
   private static final Instant RECEIVED_AT = Instant.parse("2026-12-05T18:16:00Z");
-  private static final TranslationSettings SETTINGS = new TranslationSettings("http://referralbridge.org/fhir/sid",
-      new TranslationSettings.Clinic("Lakeside Ketamine Clinic", "http://referralbridge.org/fhir/sid/organization",
-          "LAKESIDE_KETAMINE"),
-      ZoneId.of("America/Los_Angeles"));
+  private static final TranslationSettings SETTINGS = TestTranslators.SETTINGS;
 
   private final Hl7Parser parser = new Hl7Parser();
   private final ResultsTranslator translator = new ResultsTranslator(SETTINGS);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Task;
@@ -18,17 +17,13 @@ import org.referralbridge.hl7.Hl7Parser;
 import org.referralbridge.support.Hl7Samples;
 import org.referralbridge.translate.RefI12Translator;
 import org.referralbridge.translate.TestTranslators;
-import org.referralbridge.translate.TranslationSettings;
 import org.hl7.fhir.r4.model.Patient;
 
 /** The project's profiles (fhir-profiles/) against what the translator produces from the sample referrals. */
 class ProfileValidatorTests {
 
   private static ProfileValidator validator;
-  private static final RefI12Translator TRANSLATOR = TestTranslators.translator(new TranslationSettings(
-      "http://referralbridge.org/fhir/sid",
-      new TranslationSettings.Clinic("Lakeside Ketamine Clinic", "http://referralbridge.org/fhir/sid/organization",
-          "LAKESIDE_KETAMINE"), ZoneId.of("America/Los_Angeles")));
+  private static final RefI12Translator TRANSLATOR = TestTranslators.translator(TestTranslators.SETTINGS);
   private static final Hl7Parser PARSER = new Hl7Parser();
 
   @BeforeAll

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Patient;
@@ -16,7 +15,6 @@ import org.referralbridge.translate.DataQuality;
 import org.referralbridge.translate.RefI12Translator;
 import org.referralbridge.translate.TestTranslators;
 import org.referralbridge.translate.TranslatedReferral;
-import org.referralbridge.translate.TranslationSettings;
 
 /**
  * The dirt that parked every public example referral (issue 9): each optional value is downgraded or left out,
@@ -24,10 +22,7 @@ import org.referralbridge.translate.TranslationSettings;
  */
 class RepairingValidatorTests {
 
-  private static final RefI12Translator TRANSLATOR = TestTranslators.translator(new TranslationSettings(
-      "http://referralbridge.org/fhir/sid",
-      new TranslationSettings.Clinic("Lakeside Ketamine Clinic", "http://referralbridge.org/fhir/sid/organization",
-          "LAKESIDE_KETAMINE"), ZoneId.of("America/Los_Angeles")));
+  private static final RefI12Translator TRANSLATOR = TestTranslators.translator(TestTranslators.SETTINGS);
   private static final Hl7Parser PARSER = new Hl7Parser();
   private final RepairingValidator validator = new RepairingValidator(TestTranslators.validator());
 

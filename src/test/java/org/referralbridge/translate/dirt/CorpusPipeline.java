@@ -2,7 +2,6 @@ package org.referralbridge.translate.dirt;
 
 import ca.uhn.hl7v2.HL7Exception;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashMap;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -16,7 +15,6 @@ import org.referralbridge.translate.RefI12Translator;
 import org.referralbridge.translate.TestTranslators;
 import org.referralbridge.translate.TranslatedReferral;
 import org.referralbridge.translate.TranslationException;
-import org.referralbridge.translate.TranslationSettings;
 import org.referralbridge.validate.InvalidReferralException;
 import org.referralbridge.validate.RepairingValidator;
 
@@ -56,10 +54,7 @@ final class CorpusPipeline {
   private final Hl7Parser parser = new Hl7Parser();
   private final ReferralIntake intake =
       new ReferralIntake(parser, MAX_MESSAGE_CHARS, StructureLimits.DEFAULTS, EVERY_SENDER_KNOWN);
-  private final RefI12Translator translator = TestTranslators.translator(new TranslationSettings(
-      "http://referralbridge.org/fhir/sid",
-      new TranslationSettings.Clinic("Lakeside Ketamine Clinic", "http://referralbridge.org/fhir/sid/organization",
-          "LAKESIDE_KETAMINE"), ZoneId.of("America/Los_Angeles")));
+  private final RefI12Translator translator = TestTranslators.translator(TestTranslators.SETTINGS);
   private final RepairingValidator validator = new RepairingValidator(TestTranslators.validator());
 
   Outcome run(Variant variant) {
