@@ -25,6 +25,7 @@ import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Meta;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -114,8 +115,13 @@ class EmbeddedFhirServerConfiguration {
     return interceptor;
   }
 
+  /**
+   * HAPI's RESTful server for {@code /fhir}, held by a bean that is not itself a servlet: Spring Boot registers
+   * servlet beans while it creates the web server, which would build HAPI's bean graph then (see
+   * {@link DeferredServlet}).
+   */
   @Bean
-  ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhirContext,
+  FhirRestEndpoint fhirRestEndpoint(FhirContext fhirContext,
       @Qualifier("myResourceProvidersR4") ResourceProviderFactory resourceProviders,
       JpaSystemProvider<Bundle, Meta> systemProvider, IFhirSystemDao<Bundle, Meta> systemDao,
       DatabaseBackedPagingProvider pagingProvider, JpaStorageSettings storageSettings,
@@ -132,9 +138,18 @@ class EmbeddedFhirServerConfiguration {
         storageSettings, searchParamRegistry, validationSupport);
     capabilities.setImplementationDescription("ReferralBridge clinic FHIR store");
     server.setServerConformanceProvider(capabilities);
-    ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
+    return new FhirRestEndpoint(server);
+  }
+
+  @Bean
+  ServletRegistrationBean<DeferredServlet> fhirServlet(ObjectProvider<FhirRestEndpoint> endpoint) {
+    ServletRegistrationBean<DeferredServlet> registration =
+        new ServletRegistrationBean<>(new DeferredServlet(() -> endpoint.getObject().server()), "/fhir/*");
     registration.setName("fhirServlet");
     registration.setLoadOnStartup(1);
     return registration;
   }
+
+  /** The RESTful server that {@code /fhir} delegates to. */
+  record FhirRestEndpoint(RestfulServer server) {}
 }
