@@ -117,7 +117,7 @@ build_artemis() {
 }
 
 build_service() {
-  local jar="$repo/target/referral-bridge-$project_version.jar"
+  local jar="$repo/target/app/referral-bridge-$project_version.jar"
   if [ ! -f "$jar" ]; then
     log "$service_tag skipped: no ${jar#"$repo"/} (run ./mvnw -DskipTests package first)"
     return

@@ -3,6 +3,7 @@ package org.referralbridge.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
@@ -11,13 +12,17 @@ public final class ServiceJvm {
 
   private ServiceJvm() {}
 
-  /** The service's packaged jar in target/; {@code when} says when it is built, for the error message. */
+  /**
+   * The service as operators run it: the application jar that the build extracts from the packaged jar into
+   * target/app (with its libraries in target/app/lib); {@code when} says when it is built, for the error message.
+   */
   public static Path jar(String when) {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
+    try (Stream<Path> files = Files.list(Path.of("target", "app"))) {
       return files.filter(f -> f.getFileName().toString().matches("referral-bridge-.*\\.jar"))
-          .filter(f -> !f.getFileName().toString().endsWith("-sources.jar"))
-          .findFirst().orElseThrow(() -> new IllegalStateException("no service jar in target/: " + when))
+          .findFirst().orElseThrow(() -> new IllegalStateException("no service jar in target/app/: " + when))
           .toAbsolutePath();
+    } catch (NoSuchFileException e) {
+      throw new IllegalStateException("no target/app/: " + when, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
