@@ -1,6 +1,5 @@
 package org.referralbridge.faults;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -22,7 +20,7 @@ import org.referralbridge.support.TestPartners;
 import org.referralbridge.support.TestPorts;
 
 /**
- * Scenario 9: the production shape without HAPI in the service's process. The service runs with
+ * Scenario 10: the production shape without HAPI in the service's process. The service runs with
  * {@code bridge.fhir-server.enabled=false} against an external FHIR store (here a second instance's embedded HAPI
  * server over HTTP), its own embedded broker and database. It starts, acknowledges and stores referrals in the
  * external store; with the store stopped it still acknowledges (intake needs only its broker and its snapshot of
@@ -93,9 +91,8 @@ class ExternalFhirStoreIT {
   }
 
   private int status(ServiceProcess service, String path) throws IOException, InterruptedException {
-    String credentials = FhirStoreQueries.ADMIN + ":" + FhirStoreQueries.ADMIN_PASSWORD;
     HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(UTF_8)))
+        .header("Authorization", FhirStoreQueries.ADMIN_AUTHORIZATION)
         .timeout(Duration.ofSeconds(10)).build();
     return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }

@@ -7,9 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 import org.referralbridge.support.FhirStoreQueries;
@@ -25,8 +23,6 @@ final class ServiceApiLedger implements ScenarioAudit.Ledger {
 
   private final String baseUrl;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final String authorization = "Basic " + Base64.getEncoder().encodeToString(
-      (FhirStoreQueries.ADMIN + ":" + FhirStoreQueries.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
   ServiceApiLedger(ServiceProcess service) {
     this.baseUrl = service.baseUrl();
@@ -79,7 +75,7 @@ final class ServiceApiLedger implements ScenarioAudit.Ledger {
 
   private String get(String path) throws IOException {
     HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-        .header("Authorization", authorization).GET().build();
+        .header("Authorization", FhirStoreQueries.ADMIN_AUTHORIZATION).GET().build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {

@@ -5,6 +5,8 @@ import ca.uhn.fhir.rest.api.CacheControlDirective;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BasicAuthInterceptor;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -15,6 +17,9 @@ public final class FhirStoreQueries {
   /** The default admin account of application.yaml (tests run with the shipped defaults). */
   public static final String ADMIN = "admin";
   public static final String ADMIN_PASSWORD = "change-me-admin";
+  /** The admin account as an HTTP Authorization header value (Basic). */
+  public static final String ADMIN_AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString(
+      (ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
   public static final String IDENTIFIER_BASE = "http://referralbridge.org/fhir/sid";
 
   private final IGenericClient client;
