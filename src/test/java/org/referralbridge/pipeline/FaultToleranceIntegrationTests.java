@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ class FaultToleranceIntegrationTests {
   private static final TcpProxy STORE = PARTS.store();
   private static final TcpProxy BROKER = PARTS.broker();
   private static final String SYSTEM = FhirStoreQueries.referralSystem("NORTHSIDE_EHR", "NORTHSIDE_PSYCH");
+  private static final AtomicInteger PROBES = new AtomicInteger();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -73,6 +75,11 @@ class FaultToleranceIntegrationTests {
     BROKER.stop();
     STORE.start();
     BROKER.start();
+    // the cut broke the service's broker connection: the next test starts once intake has reconnected (until then
+    // a sender gets AE 207 and resends, as this probe does), not on the first message after the cut
+    String probe = Hl7Samples.unique(Hl7Samples.TRD_PHQ9, "restored" + PROBES.incrementAndGet());
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        .until(() -> send(probe).contains("MSA|AA|"));
   }
 
   @Test
