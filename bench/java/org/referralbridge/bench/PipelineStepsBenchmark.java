@@ -3,7 +3,9 @@ package org.referralbridge.bench;
 import ca.uhn.hl7v2.HL7Exception;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
@@ -22,6 +24,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.referralbridge.hl7.Hl7Parser;
+import org.referralbridge.intake.ReferralIntake;
+import org.referralbridge.intake.StructureLimits;
+import org.referralbridge.partner.SenderPolicy;
 import org.referralbridge.support.Hl7Samples;
 import org.referralbridge.translate.RefI12Translator;
 import org.referralbridge.translate.TestTranslators;
@@ -52,6 +57,14 @@ public class PipelineStepsBenchmark {
   private static final Instant RECEIVED = Instant.parse("2026-12-01T10:00:00Z");
 
   private final Hl7Parser parser = new Hl7Parser();
+  /** The checks before the ACK, as the service runs them, every sender known (the directory is a map lookup). */
+  private final ReferralIntake intake = new ReferralIntake(parser, 1_048_576, StructureLimits.DEFAULTS,
+      new SenderPolicy(null, null) {
+        @Override
+        public Decision decide(String senderKey) {
+          return Decision.ACCEPT;
+        }
+      });
   private RefI12Translator translator;
   private ProfileValidator validator;
   private RepairingValidator repairGate;
@@ -86,6 +99,14 @@ public class PipelineStepsBenchmark {
   private int next() {
     next = (next + 1) % REFERRALS;
     return next;
+  }
+
+  /** The checks on the ACK path (MLLP intake), up to the envelope headers: what each AA costs besides the enqueue. */
+  @Benchmark
+  public Map<String, Object> intakeCheck() {
+    Map<String, Object> headers = new HashMap<>();
+    intake.check(referrals.get(next()), headers);
+    return headers;
   }
 
   /** HAPI v2 parse and the mapping to a FHIR transaction Bundle (the terminology gate included). */

@@ -26,7 +26,8 @@ class PipelineStepsBenchmarkSmokeIT {
     Collection<RunResult> results = new Runner(smoke).run();
 
     assertThat(results).extracting(r -> r.getParams().getBenchmark().replaceAll(".*\\.", "")).containsExactlyInAnyOrder(
-        "translate", "bundleCopy", "validate", "repairGateClean", "repairGateDirty", "oidRegistryLoad");
+        "intakeCheck", "translate", "bundleCopy", "validate", "repairGateClean", "repairGateDirty",
+        "oidRegistryLoad");
     assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 }

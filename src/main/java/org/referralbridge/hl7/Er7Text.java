@@ -31,7 +31,7 @@ public final class Er7Text {
         break;
       }
     }
-    if (misread && text.chars().allMatch(c -> c <= 0xFF)) {
+    if (misread && highestChar(text) <= 0xFF) {
       text = new String(text.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
     return text;
@@ -45,8 +45,8 @@ public final class Er7Text {
    * accented letter would have to be followed by just the right symbol). A declared MSH-18 is taken at its word.
    */
   public static String utf8ReadAsLatin1(String text) {
-    if (text.chars().noneMatch(c -> c >= 0x80) || text.chars().anyMatch(c -> c > 0xFF)
-        || declaresCharacterSet(text)) {
+    char highest = highestChar(text);
+    if (highest < 0x80 || highest > 0xFF || declaresCharacterSet(text)) {
       return text;
     }
     try {
@@ -56,6 +56,18 @@ public final class Er7Text {
     } catch (CharacterCodingException notUtf8) {
       return text;
     }
+  }
+
+  /** The text's highest character (0 for no text): one pass on every message's path, so a plain loop. */
+  private static char highestChar(String text) {
+    char highest = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c > highest) {
+        highest = c;
+      }
+    }
+    return highest;
   }
 
   /** True when the MSH segment's MSH-18 (character set) is not empty. */

@@ -21,7 +21,8 @@ import org.referralbridge.translate.RefI12Translator;
 /**
  * The checks a referrer's message must pass before it is acknowledged: an MSH with a sender and a control id, a
  * supported type, event and version, a structure the parser can read, and the segments it cannot do without (a
- * referral: PID with an identifier, RF1 with the referral id, a PRD naming the referrer; a cancellation or status
+ * referral: PID with an identifier, RF1 with the referral id, a PRD naming the referrer, parsed alone: the rest of a
+ * referral is parsed when it is processed; a cancellation or status
  * request, which points at a referral already sent, needs no PRD; later results, ORU^R01, need PID-3 and one OBX;
  * a document, MDM^T01/T02, PID-3 and TXA),
  * and a sender the partner directory knows (or, by configuration, one to hold in quarantine). A message that
@@ -99,7 +100,7 @@ public final class ReferralIntake {
     if (!EVENTS.contains(msh.triggerEvent())) {
       throw new IntakeRejection(AckCode.AR, 201, "MSH-9", "unsupported event (I11 to I15 accepted)");
     }
-    REF_I12 message = parse(raw, parser::parseReferral);
+    REF_I12 message = parse(raw, parser::parseReferralForIntake);
     requireContent(message, !REQUESTS.contains(msh.triggerEvent()));
     RefI12Translator.ReferralIdentity identity = RefI12Translator.identityOf(message);
     envelope(headers, identity.sender().key(), msh, raw, identity.key(), identity.key());
