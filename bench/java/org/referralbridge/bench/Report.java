@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.referralbridge.support.ServiceJvm;
 
 /** The figures of one run: a table for people (the README shows the last one) and JSON for tools. */
 final class Report {
@@ -103,6 +104,8 @@ final class Report {
         .append(settings.smoke() ? " (SMOKE: figures mean nothing)" : "").append('\n');
     out.append("service JVM options: ").append(settings.jvmOptions().isEmpty() ? "(none)"
         : String.join(" ", settings.jvmOptions())).append('\n');
+    out.append("class data archive: ").append(ServiceJvm.classDataArchive().isEmpty() ? "none (the build made none)"
+        : "target/app/referral-bridge.jsa").append('\n');
     out.append("database: ").append(settings.database().description()).append('\n');
     out.append("| section | measure | value | target | note |\n|---|---|---|---|---|\n");
     for (Row row : rows) {

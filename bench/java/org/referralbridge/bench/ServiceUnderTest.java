@@ -49,6 +49,7 @@ final class ServiceUnderTest implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
+    command.addAll(ServiceJvm.classDataArchive());
     command.add("-jar");
     command.add(jar().toString());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -80,8 +80,9 @@ final class ServiceProcess implements AutoCloseable {
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Xmx768m", "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError",
           // pauses, for reading a slow scenario: target/faults/<name>-gc-<pid>.log
-          "-Xlog:gc:file=" + log.resolveSibling(name + "-gc-%p.log"),
-          "-jar", jar().toString()));
+          "-Xlog:gc:file=" + log.resolveSibling(name + "-gc-%p.log")));
+      command.addAll(ServiceJvm.classDataArchive());
+      command.addAll(List.of("-jar", jar().toString()));
       ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(environment);

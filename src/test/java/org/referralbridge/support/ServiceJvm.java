@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** The packaged service as a JVM of its own: where its jar is, and what the JVM holds in memory. */
@@ -26,6 +27,15 @@ public final class ServiceJvm {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The JVM option that maps the class data sharing archive the build makes beside the jar
+   * (src/main/cds/make-archive.sh), as the README's command passes it; none when the build made none.
+   */
+  public static List<String> classDataArchive() {
+    Path archive = Path.of("target", "app", "referral-bridge.jsa").toAbsolutePath();
+    return Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
   }
 
   /** The resident set size of a process in MiB (Linux /proc), or -1. */
