@@ -19,7 +19,7 @@ import java.util.Set;
 public final class Hl7Parser {
 
   public static final String CANONICAL_VERSION = "2.8";
-  /** The segments of a referral that intake reads before its ACK: the header, the patient, the referral, the providers. */
+  /** What intake reads of a referral before its ACK: the header, the patient, the referral, the providers. */
   private static final Set<String> INTAKE_SEGMENTS = Set.of("MSH", "PID", "RF1", "PRD");
 
   private final HapiContext context;
