@@ -6,11 +6,13 @@
 # Best effort: when a step fails, the build goes on without the archive, and the service starts without one (the JVM
 # ignores an archive that is missing or was made for another JVM or class path).
 #
-# Usage: make-archive.sh <java home> <project directory> <build directory>
+# Usage: make-archive.sh <java home> <project directory> <build directory> "<the service's JVM options>"
 set -uo pipefail
 java="$1/bin/java"
 project="$2"
 target="$3"
+# the pom's service.jvm-options: the training run starts the JVM as the service is started (the collector among them)
+read -r -a jvm_options <<<"${4:-}"
 app=$(ls "$target"/app/referral-bridge-*.jar 2>/dev/null | head -n 1)
 archive="$target/app/referral-bridge.jsa"
 work="$target/cds"
@@ -31,7 +33,7 @@ train() {
   rm -rf "$work/data"
   (cd "$project" && BRIDGE_DATA_DIRECTORY="$work/data" SERVER_PORT=0 \
     BRIDGE_INTAKE_MLLP_PORT=$((20000 + RANDOM % 30000)) \
-    timeout 600 "$java" -Xmx768m -XX:+UseG1GC -XX:DumpLoadedClassList="$work/loaded.lst" \
+    timeout 600 "$java" "${jvm_options[@]}" -XX:DumpLoadedClassList="$work/loaded.lst" \
     -Dspring.context.exit=onRefresh -jar "$app") >"$work/training.log" 2>&1
 }
 train || train || give_up "the training run failed"

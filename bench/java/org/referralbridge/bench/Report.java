@@ -104,8 +104,9 @@ final class Report {
         .append(settings.smoke() ? " (SMOKE: figures mean nothing)" : "").append('\n');
     out.append("service JVM options: ").append(settings.jvmOptions().isEmpty() ? "(none)"
         : String.join(" ", settings.jvmOptions())).append('\n');
-    out.append("class data archive: ").append(ServiceJvm.classDataArchive().isEmpty() ? "none (the build made none)"
-        : "target/app/referral-bridge.jsa").append('\n');
+    List<String> archive = ServiceJvm.classDataArchive();
+    out.append("class data archive: ").append(archive.isEmpty() ? "none (the build made none)"
+        : String.join(" ", archive)).append('\n');
     out.append("database: ").append(settings.database().description()).append('\n');
     out.append("| section | measure | value | target | note |\n|---|---|---|---|---|\n");
     for (Row row : rows) {
