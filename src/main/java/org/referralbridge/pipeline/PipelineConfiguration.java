@@ -11,6 +11,7 @@ import org.referralbridge.validate.ProfileValidator;
 import org.referralbridge.validate.RepairingValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
@@ -22,5 +23,19 @@ class PipelineConfiguration {
     PipelineWarmup.start(hl7Parser, refI12Translator, profileValidator);
     return new ReferralSteps(hl7Parser, refI12Translator, new RepairingValidator(profileValidator), fhirStore,
         messageStore, messageReplay, fhirContext, bridgeMetrics);
+  }
+
+  /**
+   * The threads of the processing consumers (route processReferral), at the lowest Java priority. Processing is
+   * work a sender does not wait on; an ACK is. On a busy machine the scheduler then runs the MLLP threads first and
+   * processing on what they leave. Java priorities reach Linux only with {@code -XX:ThreadPriorityPolicy=1}, which
+   * the service's JVM options set ({@code pom.xml} {@code service.jvm-options}: Java priority 1 is nice 10); without
+   * it these are ordinary threads.
+   */
+  @Bean
+  SimpleAsyncTaskExecutor processingThreads() {
+    SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("processing-");
+    executor.setThreadPriority(Thread.MIN_PRIORITY);
+    return executor;
   }
 }

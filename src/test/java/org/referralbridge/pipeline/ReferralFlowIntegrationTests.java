@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
+import org.apache.camel.component.jms.JmsEndpoint;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Observation;
@@ -37,6 +38,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,6 +71,9 @@ class ReferralFlowIntegrationTests {
   @Autowired
   MessageStore messageStore;
 
+  @Autowired
+  SimpleAsyncTaskExecutor processingThreads;
+
   FhirStoreQueries fhir;
 
   @BeforeEach
@@ -82,6 +87,22 @@ class ReferralFlowIntegrationTests {
         .contains("receiveReferral", "processReferral", "deadLetterReferral");
     assertThat(camel.getRouteController().getRouteStatus("receiveReferral")).isEqualTo(ServiceStatus.Started);
     assertThat(camel.getRouteController().getRouteStatus("processReferral")).isEqualTo(ServiceStatus.Started);
+  }
+
+  @Test
+  void processingConsumersRunOnThreadsOfTheLowestPriorityAndMllpOnesDoNot() throws Exception {
+    JmsEndpoint inbound = (JmsEndpoint) camel.getRoute("processReferral").getEndpoint();
+    assertThat(inbound.getTaskExecutor()).isSameAs(processingThreads);
+    List<Thread> consumers = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("processing-")).toList();
+    assertThat(consumers).hasSizeGreaterThanOrEqualTo(1).allSatisfy(t ->
+        assertThat(t.getPriority()).isEqualTo(Thread.MIN_PRIORITY));
+    // an MLLP thread (the one that answers this referral) keeps the normal priority
+    try (Client client = new Client()) {
+      assertThat(client.send(Hl7Samples.read(Hl7Samples.REF_I12_V29))).contains("MSA|AA|");
+      assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().startsWith("mllp"))
+          .isNotEmpty().allSatisfy(t -> assertThat(t.getPriority()).isEqualTo(Thread.NORM_PRIORITY));
+    }
   }
 
   @Test
