@@ -23,7 +23,8 @@ import org.slf4j.MDC;
  * answered before the next; a partial frame waits for the next read; bytes outside frames (the LF of senders that end
  * frames with FS CR LF, junk) are skipped. Junk that holds a start-of-block byte is not taken as the start of a frame:
  * a frame's content begins after the last start-of-block byte before its end. Timeouts, the idle timeout, resets on
- * errors and the buffer limit are Camel's. Drop this class when Camel 4.18 or later can be taken.
+ * errors and the buffer limit are Camel's. A payload shorter than four bytes is padded so that Camel can answer it
+ * ({@link #answerable}). Drop this class when a Camel release mends both (4.18 mends the first).
  *
  * <p>Logs byte counts only, never content (message content is PHI).
  */
@@ -31,6 +32,7 @@ class PipelinedFrameReader extends TcpSocketConsumerRunnable {
 
   private static final Logger log = LoggerFactory.getLogger(PipelinedFrameReader.class);
   private static final byte[] NONE = new byte[0];
+  private static final int SHORTEST_ANSWERABLE = 4;
 
   private final MllpTcpServerConsumer consumer;
   private final Socket socket;
@@ -96,11 +98,27 @@ class PipelinedFrameReader extends TcpSocketConsumerRunnable {
       if (frame.skippedBefore() > 0) {
         log.warn("Ignoring {} bytes before an MLLP frame", frame.skippedBefore());
       }
-      byte[] payload = Arrays.copyOfRange(pending, frame.payloadStart(), frame.payloadEnd());
+      byte[] payload = answerable(Arrays.copyOfRange(pending, frame.payloadStart(), frame.payloadEnd()));
       pending = startingAtNextFrame(pending, frame.end());
       readBuffer.reset();
       consumer.processMessage(payload, this);
     }
+  }
+
+  /**
+   * A payload Camel 4.17 can answer: when it sends the acknowledgement the route set, it reads the payload's fourth
+   * byte (MSH's field separator) unchecked, so a shorter payload ({@code MSH} alone, an empty frame) made it throw
+   * after the route had kept the message and built its NAK, and the sender got no answer and a closed connection.
+   * Such a payload goes on with segment terminators (CR) appended to four bytes: the route refuses it as before (AR)
+   * and keeps it with them, and the sender gets the NAK.
+   */
+  static byte[] answerable(byte[] payload) {
+    if (payload.length >= SHORTEST_ANSWERABLE) {
+      return payload;
+    }
+    byte[] padded = Arrays.copyOf(payload, SHORTEST_ANSWERABLE);
+    Arrays.fill(padded, payload.length, SHORTEST_ANSWERABLE, (byte) MllpProtocolConstants.SEGMENT_DELIMITER);
+    return padded;
   }
 
   /** The bytes from the next start-of-block byte on; those before it are out-of-band and dropped. */

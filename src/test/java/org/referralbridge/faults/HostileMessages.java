@@ -117,7 +117,7 @@ final class HostileMessages {
         out.write(0x0b);
         out.writeBytes(bytes(5 * 1024 * 1024));
       }
-      case 3 -> { // the three letters MSH alone: Camel's MLLP consumer fails after our NAK (see README, Limits)
+      case 3 -> { // the three letters MSH alone: AR 100 (PipelinedFrameReader pads it so that Camel can answer)
         out.write(0x0b);
         out.writeBytes("MSH".getBytes(StandardCharsets.US_ASCII));
         out.write(0x1c);

@@ -43,4 +43,13 @@ class PipelinedFrameReaderTests {
   private static String content(byte[] bytes, Frame frame) {
     return new String(bytes, frame.payloadStart(), frame.payloadEnd() - frame.payloadStart(), US_ASCII);
   }
+
+  @Test
+  void payloadsShorterThanFourBytesArePaddedWithCarriageReturnsAndLongerOnesPassUnchanged() {
+    assertThat(PipelinedFrameReader.answerable(new byte[0])).containsExactly('\r', '\r', '\r', '\r');
+    assertThat(PipelinedFrameReader.answerable("MSH".getBytes(US_ASCII)))
+        .containsExactly('M', 'S', 'H', '\r');
+    byte[] header = "MSH|".getBytes(US_ASCII);
+    assertThat(PipelinedFrameReader.answerable(header)).isSameAs(header);
+  }
 }

@@ -47,9 +47,13 @@ class PipelinedMllpFramesTests {
             .process(exchange -> {
               String message = exchange.getIn().getBody(String.class);
               received.add(message);
-              String controlId = message.split("\r")[0].split("\\|")[9];
+              String[] msh = message.split("\r", -1)[0].split("\\|", -1);
+              // a payload without MSH-10 is refused, as the service's intake does
+              String code = msh.length > 9 ? "AA" : "AR";
+              String controlId = msh.length > 9 ? msh[9] : "";
               exchange.setProperty(MllpConstants.MLLP_ACKNOWLEDGEMENT_STRING,
-                  "MSH|^~\\&|RB|KETA|EHR|CLINIC|20260101||ACK|A-" + controlId + "|P|2.5.1\rMSA|AA|" + controlId + "\r");
+                  "MSH|^~\\&|RB|KETA|EHR|CLINIC|20260101||ACK|A-" + controlId + "|P|2.5.1\rMSA|" + code + "|"
+                      + controlId + "\r");
             });
       }
     });
@@ -68,6 +72,20 @@ class PipelinedMllpFramesTests {
       connection.expectAcks("C-1", "C-2", "C-3");
     }
     assertThat(received).containsExactly(message("C-1"), message("C-2"), message("C-3"));
+  }
+
+  @Test
+  void framesShorterThanFourBytesAreAnsweredAndTheConnectionStaysOpen() throws Exception {
+    try (Connection connection = new Connection()) {
+      for (String shortPayload : List.of("MSH", "", "X", "MS")) {
+        connection.write(VT + shortPayload + END);
+        assertThat(connection.readAck()).as("the answer to \"" + shortPayload + "\"").contains("MSA|AR|\r");
+      }
+      connection.write(frame("C-1"));
+      connection.expectAcks("C-1");
+    }
+    // each went to the route with CRs up to four bytes; the message after them as sent
+    assertThat(received).containsExactly("MSH\r", "\r\r\r\r", "X\r\r\r", "MS\r\r", message("C-1"));
   }
 
   @Test
@@ -162,7 +180,7 @@ class PipelinedMllpFramesTests {
       }
     }
 
-    private String readAck() throws IOException {
+    String readAck() throws IOException {
       InputStream in = socket.getInputStream();
       ByteArrayOutputStream ack = new ByteArrayOutputStream();
       int previous = -1;
