@@ -91,6 +91,9 @@ public final class Benchmark {
       int perThread = Math.max(1, settings.rawCalls() * 2 / settings.connections());
       raw.artemisDurableSend(settings.connections(), Math.max(1, perThread / 10), payload); // warm-up
       report.raw(raw.artemisDurableSend(settings.connections(), perThread, payload));
+      // the JIT needs thousands of referrals before intake runs at its pace (README, "Performance")
+      int intakeCalls = settings.rawCalls() * 5;
+      report.raw(raw.intakeAlone(settings.connections(), intakeCalls, intakeCalls, stamp + "-raw"));
       List<byte[]> referrals = new ArrayList<>();
       for (int i = 0; i < settings.rawCalls(); i++) {
         referrals.add(load.referral());

@@ -47,7 +47,7 @@ class BenchmarkSmokeIT {
     assertThat(report.rows()).extracting(Report.Row::section).containsSubsequence("start-up", "ingest",
         "end to end", "resources", "start-up", "raw limits");
     assertThat(report.rows()).filteredOn(r -> r.section().equals("start-up")).hasSize(4);
-    assertThat(report.rows()).filteredOn(r -> r.section().equals("raw limits")).hasSize(5);
+    assertThat(report.rows()).filteredOn(r -> r.section().equals("raw limits")).hasSize(6);
     assertThat(report.rows()).allSatisfy(row -> assertThat(row.value()).as(row.measure()).doesNotContain("–"));
     assertThat(report.rows()).extracting(Report.Row::note).noneMatch(note -> note.contains("not AA"));
 

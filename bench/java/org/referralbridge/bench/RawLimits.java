@@ -41,13 +41,14 @@ final class RawLimits implements AutoCloseable {
   }
 
   private final ConfigurableApplicationContext context;
+  private final int mllpPort = ServiceUnderTest.freePort();
 
   /** {@code databaseArguments}: the database's settings when it is not the embedded one. */
   RawLimits(Path dataDirectory, List<String> databaseArguments) {
     // command-line arguments: they win over application.yaml
     List<String> arguments = new ArrayList<>(List.of(
         "--bridge.data-directory=" + dataDirectory,
-        "--bridge.intake.mllp.port=" + ServiceUnderTest.freePort(),
+        "--bridge.intake.mllp.port=" + mllpPort,
         "--server.port=0",
         "--bridge.processing.auto-startup=false",
         "--camel.springboot.main-run-controller=false",
@@ -55,6 +56,21 @@ final class RawLimits implements AutoCloseable {
         "--logging.level.org.referralbridge=WARN"));
     arguments.addAll(databaseArguments);
     context = new SpringApplicationBuilder(ReferralBridgeApplication.class).run(arguments.toArray(String[]::new));
+  }
+
+  /**
+   * The service's own intake alone: referrals sent flat out over MLLP to this context, whose processing is off, so
+   * each ACK still waits for the durable enqueue but nothing else takes the CPU. The ceiling of the service's ingest
+   * on this machine; {@code warmUp} referrals first, unmeasured.
+   */
+  Rate intakeAlone(int connections, int warmUp, int measured, String runId) throws Exception {
+    Load load = new Load(mllpPort, connections, runId);
+    load.flatOut(warmUp);
+    Load.Result result = load.flatOut(measured);
+    if (result.notAccepted() > 0) {
+      throw new IllegalStateException(result.notAccepted() + " of the raw intake's referrals were not AA");
+    }
+    return new Rate("intake alone over MLLP (processing off)", connections, result.sent(), result.seconds());
   }
 
   /** Durable (persistent, synced) sends of the referral text to a queue of its own, one connection per thread. */

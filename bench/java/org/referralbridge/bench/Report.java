@@ -85,6 +85,8 @@ final class Report {
     String note = "";
     if (rate.what().startsWith("Artemis") && !Double.isNaN(flatOutAcks)) {
       note = "ingest flat out = " + fmt(flatOutAcks / rate.perSecond()) + " × this (target ≥ 0.8)";
+    } else if (rate.what().startsWith("intake alone") && !Double.isNaN(flatOutAcks)) {
+      note = "ingest flat out = " + fmt(flatOutAcks / rate.perSecond()) + " × this (processing takes the rest)";
     } else if (rate.what().startsWith("HAPI JPA") && !Double.isNaN(endToEnd)) {
       note = "end to end = " + fmt(endToEnd / rate.perSecond()) + " × this (target ≥ 0.8)";
     }
